@@ -1,0 +1,5 @@
+"""``python -m policytext``."""
+
+from policytext.cli import main
+
+raise SystemExit(main())
