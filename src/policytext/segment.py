@@ -1,0 +1,1540 @@
+"""Text -> recommendations: the author's own asks, with exact spans.
+
+The segmenter is rule based (no model). For every sentence from
+:func:`policytext.text.sentence_spans` it finds *cues* (deontic modals, "it is time to",
+"the answer is to", "I urge X to", "there is a strong case for", list imperatives, ...),
+splits the sentence into one clause per cue, finds each clause's subject, and then applies
+*trap filters* (reported speech, questions, conditionals, counterfactuals, moral
+exhortations, evaluative "this should ..." sentences, list headers, quotations, web
+boilerplate). What survives is returned as :class:`Recommendation` objects. See
+``docs/segmentation.md`` for the rules and the confidence score.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from policytext.errors import EmptyTextError, InputError
+from policytext.text import Sentence, sentence_spans
+
+__all__ = ["Force", "Polarity", "Recommendation", "segment"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words in ``words``."""
+    return frozenset(words.split())
+
+
+class Force(str, enum.Enum):  # noqa: UP042 - the contract keeps the str mixin
+    """Deontic force of an ask."""
+
+    MUST = "must"
+    SHOULD = "should"
+    COULD = "could"
+
+
+class Polarity(str, enum.Enum):  # noqa: UP042 - the contract keeps the str mixin
+    """Whether the ask is to do something or to stop/refrain from doing it."""
+
+    DO = "do"
+    STOP = "stop"
+
+
+def _check_span(instance: Recommendation, attribute: attrs.Attribute[int], value: int) -> None:
+    if instance.start < 0 or instance.end < instance.start:
+        raise ValueError(f"invalid span {instance.start}:{instance.end}")
+    if instance.end - instance.start != len(instance.text):
+        raise ValueError("span length does not match text length")
+
+
+@attrs.frozen
+class Recommendation:
+    """One ask made by the author.
+
+    Attributes:
+        text: the minimal span stating the ask; ``source[start:end] == text``.
+        start: offset of the first character in the caller's original string.
+        end: offset one past the last character.
+        paragraph: 0-based index of the paragraph holding the ask.
+        actor: who should act ("UK government", "Ofcom", "the Labour Party", ...).
+        action: a short normalised statement of what to do.
+        cue: the words that marked the span as an ask ("we need to", "should", ...).
+        force: must / should / could.
+        polarity: do, or stop doing.
+        confidence: how sure the segmenter is that this is an ask, in [0, 1].
+        restates: index (into the same result) of an earlier ask this one restates or makes
+            concrete, or None.
+    """
+
+    text: str
+    start: int
+    end: int = attrs.field(validator=_check_span)
+    paragraph: int = 0
+    actor: str = ""
+    action: str = ""
+    cue: str = ""
+    force: Force = Force.SHOULD
+    polarity: Polarity = Polarity.DO
+    confidence: float = 1.0
+    restates: int | None = None
+
+
+# =============================================================================================
+# Lexicons and patterns (all compiled at import time)
+
+_I = re.IGNORECASE
+_APOS = "['’]"
+
+# --- cues --------------------------------------------------------------------------------------
+# Deontic modals. Group "neg" marks negation; "kind" is used for the force.
+_MODAL_RE = re.compile(
+    rf"""\b(?P<modal>
+        (?P<should>should|ought{_APOS}?n?{_APOS}?t?\s+to|ought\s+to
+           |would\s+(?:be\s+(?:wise|well\s+advised)|do\s+well)\s+to)
+        |(?P<must>must|need(?:s)?\s+to|(?:has|have|{_APOS}ve)\s+(?:got\s+)?to|had\s+better)
+        |(?P<could>could)
+      )(?P<nt>n{_APOS}t)?(?P<neg>\s+not\b|\s+never\b|\s+no\s+longer\b)?(?=\s)""",
+    _I | re.X,
+)
+# cues that do not hang on a subject + modal
+_TIME_RE = re.compile(
+    rf"\b(?:it\s*(?:is|{_APOS}s|was)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time"
+    r"|now\s+is\s+the\s+time|the\s+time\s+has\s+come)"
+    r"(?:\s+for\s+(?P<actor>[^,;:.!?]{1,60}?))?\s+to\s+(?=\w)",
+    _I,
+)
+# "it's high time ministers grasped the nettle": time + subject + past-tense verb
+_TIME_PAST_RE = re.compile(
+    rf"\bit\s*(?:is|{_APOS}s)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time\s+"
+    r"(?:that\s+)?(?P<actor>[A-Za-z][^,;:.!?]{0,50}?)\s+(?=(?:[a-z]+ed|took|made|gave|began|"
+    r"did|got|set|put|cut|found|paid|held|brought|woke|came|went|thought|saw|stood|spoke|"
+    r"told|sold|built|let|shut|faced|chose|drew|grew|knew|understood|stopped)\b)",
+    _I,
+)
+_ONUS_RE = re.compile(
+    r"\b(?:the\s+)?(?:onus|burden|responsibility|ball)\s+(?:is|now\s+lies|lies|rests)\s+"
+    r"(?:now\s+|firmly\s+|squarely\s+)?(?:on|with|in)\s+(?P<actor>[^,;:.!?]{1,60}?)"
+    r"(?:['’]s\s+court)?\s+to\s+(?=\w)",
+    _I,
+)
+_BE_TO_RE = re.compile(
+    r"\b(?:(?:would|should|must|will|could|might)\s+(?:surely\s+|also\s+|therefore\s+)?be"
+    r"|(?:is|was|remains)(?=\s+to\s))\s+to\s+(?=[a-z])",
+    _I,
+)
+_BE_TO_HEADS_RE = re.compile(
+    r"\b(?:answer|solution|priority|priorities|remedy|response|fix|step|steps|task|goal|aim"
+    r"|way\s+forward|way|course|option|approach|move|thing|challenge|job|statement|signal"
+    r"|message|test|objective|ambition|imperative|lesson|starting\s+point|policy)\b[^,;:]{0,30}$",
+    _I,
+)
+_URGE_RE = re.compile(
+    r"\b(?P<who>I|we)\s+(?:would\s+|therefore\s+|strongly\s+|also\s+|now\s+|again\s+|once\s+again\s+)*"
+    r"(?P<verb>urge|call\s+on|call\s+upon|implore|encourage|ask|appeal\s+to|challenge|beg|invite|press)"
+    r"\s+(?P<actor>[^,;:.!?]{1,80}?)\s+to\s+(?=\w)",
+    _I,
+)
+_SEE_RE = re.compile(
+    rf"\b(?P<who>I|we)(?:\s+would|{_APOS}d)?\s+(?:like|want|wish|hope)\s+to\s+see\s+"
+    r"(?P<actor>[^,;:.!?]{1,60}?)\s+(?P<verb>[a-z]+)\b",
+    _I,
+)
+_VITAL_RE = re.compile(
+    rf"\bit\s*(?:is|{_APOS}s)\s+(?:now\s+|therefore\s+|surely\s+|also\s+|absolutely\s+)?"
+    r"(?:imperative|essential|vital|crucial|critical|urgent|important|necessary)\s+"
+    r"(?:that|for)\s+(?=\w)",
+    _I,
+)
+_CALLFOR_RE = re.compile(
+    r"\b(?P<who>I|we)\s+(?:would\s+|therefore\s+|strongly\s+|also\s+)*"
+    r"(?:call\s+for|propose|recommend|advocate|suggest)\s+(?=\w)",
+    _I,
+)
+_CASE_RE = re.compile(
+    rf"\bthere\s*(?:is|{_APOS}s|remains)\s+(?:now\s+|also\s+|surely\s+)?(?:a|an)\s+"
+    r"(?:(?:very\s+)?(?:strong|compelling|clear|good|powerful|overwhelming|urgent|pressing|real"
+    r"|unanswerable|convincing|serious|obvious|persuasive|moral|economic|strategic|growing)"
+    r"(?:\s+and\s+|,\s*|\s+))+(?:case|need|argument|imperative)\s+(?:for|to)\s+(?=\w)",
+    _I,
+)
+_LET_RE = re.compile(
+    rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:be\s+honest|face\s+it|not\s+forget|hope|pray)\b)",
+    _I,
+)
+_WHATNEED_RE = re.compile(
+    r"\bwhat\s+(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
+    r"(?:now\s+|really\s+|urgently\s+)?needs?\s+(?:now\s+)?is\s+(?=\w)",
+    _I,
+)
+_MEANS_RE = re.compile(
+    r"^(?:(?:in\s+practice|in\s+short|concretely|specifically|practically|in\s+other\s+words"
+    r"|above\s+all|for\s+a\s+start|to\s+start\s+with|first(?:ly)?|second(?:ly)?),?\s+)?"
+    rf"(?:that|this|which|doing\s+so|it)(?:{_APOS}s|\s+(?:will|would|should|must)\s+)?\s*"
+    r"(?:means|mean|requires|require|involves|involve|entails|entail|starts\s+with|begins\s+with)"
+    r"\s+(?=\w)",
+    _I,
+)
+_NEED_NP_RE = re.compile(
+    r"\b(?P<subj>we|Britain|the\s+UK|the\s+country|the\s+government|ministers|this\s+country"
+    r"|the\s+NHS|Europe|America)\s+(?:now\s+|also\s+|urgently\s+|badly\s+|desperately\s+|still\s+)?"
+    r"needs?\s+(?=(?:a|an|more|better|new|proper|real|urgent|serious|clear|greater|fewer|less"
+    r"|stronger|far|much|some|the|to\s+see)\b)",
+    _I,
+)
+# clause-initial subject + "need(s) far more / a new / better ...": an implicit ask of government
+_NEED_NP_ANY_RE = re.compile(
+    r"(?:^|(?<=[,;:–—]\s)|(?<=\band\s)|(?<=\bbut\s))(?P<subj>(?:the\s+)?[A-Za-z][\w’'-]*"
+    r"(?:\s+[a-z][\w’'-]*){0,2}?)\s+(?:now\s+|also\s+|urgently\s+|badly\s+|desperately\s+|"
+    r"still\s+)?needs?\s+(?=(?:far\s+|much\s+|many\s+)?(?:more|better|proper|urgent|greater|"
+    r"stronger|a\s+(?:new|proper|real|clear|serious|long-term|credible|fully|properly|national)|"
+    r"an\s+(?:urgent|independent|honest))\b)",
+    _I,
+)
+
+# --- traps -------------------------------------------------------------------------------------
+_REPORT_RE = re.compile(
+    r"\b(?:says?|said|saying|insist(?:s|ed|ing)?|argue[sd]?|arguing|claim(?:s|ed|ing)?|"
+    r"warn(?:s|ed|ing)?|state[sd]|told|tells?|announce[sd]?|urge[sd]|urging|"
+    r"call(?:s|ed|ing)\s+for|want(?:s|ed)|demand(?:s|ed|ing)?|suggest(?:s|ed)|"
+    r"recommend(?:s|ed)|propose[sd]|thinks|thought|agree[sd]|accept(?:s|ed)|"
+    r"concede[sd]|maintain(?:s|ed)|contend(?:s|ed)|according\s+to|knows|knew|know|"
+    r"recognise[sd]|recognize[sd]|acknowledge[sd]|admit(?:s|ted)|believes|believed|"
+    r"hopes|hoped|fears|feared|wrote|writes|declared?|pledged?|promised?|vowed?|"
+    r"reckons?|feels|felt|assert(?:s|ed)|reminded|explained|noted|added|"
+    r"ha(?:s|ve)\s+made\s+clear|made\s+clear|making\s+clear|is\s+clear|are\s+clear|"
+    r"position\s+is|view\s+is|line\s+is)\b",
+    _I,
+)
+_FIRST_PERSON_FRAME_RE = re.compile(
+    rf"(?:^|[\s,;:–—(])(?:I|we)(?:{_APOS}(?:ve|d|m))?(?:\s+(?:have|would|do|also|firmly|strongly|"
+    r"still|long|always|really|too|all|now|genuinely|truly|certainly|therefore|personally))*\s*$",
+    _I,
+)
+_AS_FRAME_RE = re.compile(r"(?:^|[\s,;])as\s+[^,]{0,60}$", _I)
+_CONDITIONAL_BEFORE_RE = re.compile(
+    rf"\b(?:if|unless|whether|once|until|lest|in\s+case|even\s+if|so\s+that|why|how|what"
+    rf"|when|where|who|which|whoever|whatever|wherever|nor|than|as\s+though|as\s+if"
+    rf"|don{_APOS}t|doesn{_APOS}t|didn{_APOS}t|no|the|any|without|will|would|shall|might|may"
+    rf"|to|won{_APOS}t|wouldn{_APOS}t|had|the\s+need|a\s+need|no\s+need)\s*$",
+    _I,
+)
+_INVERTED_RE = re.compile(r"^\s*(?:should|must|ought|need|could|have|has)\b", _I)
+_QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*$")
+_PERFECT_RE = re.compile(
+    r"^\s*(?:not\s+|never\s+|already\s+|also\s+)?have\s+(?:been\s+)?\w+(?:ed|en|t|wn|ne)\b", _I
+)
+_EMOTIVE_RE = re.compile(
+    r"^\s*(?:(?:not|also|surely|really|all|certainly|therefore|deeply|profoundly|seriously|"
+    r"never)\s+)*(?:worry|worries|concern|trouble|alarm|shame|appal|appall|outrage|anger|"
+    r"frighten|scare|horrify|disturb|embarrass|sadden|shock|terrify|anger|dismay|give\s+\w+\s+pause|"
+    r"give\s+pause|make\s+(?:us|everyone|everybody|all\s+of\s+us|you|them|people)\s+"
+    r"(?:all\s+)?(?:think|pause|angry|uneasy|uncomfortable|wonder|shudder|furious|ashamed)|"
+    r"remember|never\s+forget|not\s+forget|forget|"
+    r"be\s+(?:(?:very|deeply|all|so|rightly|truly|equally|more|also|profoundly)\s+)*(?:ashamed|proud|"
+    r"grateful|worried|concerned|alarmed|angry|outraged|appalled|horrified|afraid|scared|thankful|"
+    r"shocked|troubled|disturbed|saddened|furious|embarrassed|wary|humble|humbled)|"
+    r"not\s+look\s+away|hope|pray|want|wish|long\s+for|aspire|dream|owe)\b",
+    _I,
+)
+# discourse frames of the author's own ("we must admit", "I should note"): not policy asks
+_FIRST_PERSON_FRAME_PRED_RE = re.compile(
+    r"^\s*(?:(?:also|surely|all|now|first|therefore|honestly|frankly)\s+)*(?:reflect|ask\s+ourselves|"
+    r"wonder|admit|confess|concede|say|note|stress|add|acknowledge\s+that|feel|be\s+honest|"
+    r"be\s+clear|be\s+careful|recall|recognise\s+that|recognize\s+that|accept\s+that|"
+    r"understand|ask\s+why|ask\s+whether|ask\s+how|ask\s+what)\b",
+    _I,
+)
+# stative predicates: a modal with these states how things ought to be, not what anyone should do
+_STATIVE_RE = re.compile(
+    r"^\s*(?:(?:also|surely|really|still|now|all|therefore|always)\s+)*(?:mean|matter|count|"
+    r"seem|look|sound|feel|belong|deserve|cost|depend|equal|signify|suffice|exist|lie|rest|"
+    r"stand\s+for|add\s+up)\b",
+    _I,
+)
+_BOILERPLATE_RE = re.compile(
+    r"^\s*(?:click|tap|read|sign\s+up|subscribe|follow\s+us|share|download|register|listen|watch|"
+    r"log\s+in|sign\s+in|contact\s+us|email\s+us|see\s+also|find\s+out\s+more)\b"
+    r"|\b(?:click\s+here|read\s+the\s+original|read\s+more|cookie|newsletter|all\s+rights\s+reserved)\b",
+    _I,
+)
+_NON_ACTOR_SUBJECTS = _wordset(
+    """this that it which these those such there what something nothing everything anything"""
+)
+# subjects that name no act: "more must be done", "lessons must be learned"
+_ABSTRACT_SUBJECTS = _wordset("more much lessons questions action something nothing everything")
+_EVAL_PREDICATE_RE = re.compile(
+    r"^\s*(?:(?:surely|also|not|never|certainly|really|now|then|all|therefore|clearly|easily|"
+    r"soon|still)\s+)*(?:be|seem|look|sound|prove|become|remain|help|happen|come|go|make|mean|"
+    r"give|work|matter|apply|include|follow|count|have|get|take|cause|lead|result|occur|"
+    r"exist|suffice|arise|tell|show|signal|serve|worry|please)\b",
+    _I,
+)
+# verbs whose subject does not act: "X should happen / come / follow" is not an ask of X
+_NON_AGENTIVE_RE = re.compile(
+    r"^\s*(?:(?:surely|also|not|never|certainly|really|now|then|all|therefore|still)\s+)*"
+    r"(?:happen|come|occur|arise|exist|suffice|result|count|matter|seem|sound|prove|lie)\b",
+    _I,
+)
+_PASSIVE_RE = re.compile(
+    r"^\s*(?:(?:surely|also|not|never|certainly|now|then|all|therefore|urgently|immediately|"
+    r"quickly|rightly|properly|fully|finally|at\s+last|at\s+least|no\s+longer)\s+)*"
+    r"be\s+(?:(?:more|better|properly|fully|urgently|immediately|quickly|also|swiftly|rightly|"
+    r"finally|further|strictly|properly|permanently)\s+)*(?:\w+(?:ed|en|wn|ght|ne|pt|lt)|made|"
+    r"paid|put|set|cut|held|kept|built|brought|sought|taught|told|sold|given|taken|met|led|"
+    r"run|shut|spent|left|split|bound|struck|upheld|withheld|read|rewritten|scrapped|banned)\b",
+    _I,
+)
+_MUST_BE_EPISTEMIC_RE = re.compile(
+    r"^\s*(?:have\s+been|be\s+(?:a|an|the|some|very|quite|rather|so|hard|easy|difficult|frustrating|tempting|galling|obvious|clear|true|wrong|right)\b)",
+    _I,
+)
+_HAVE_TO_FRAME_RE = re.compile(
+    r"^\s*(?:say|admit|confess|concede|agree|wonder|ask|accept\s+that|acknowledge|be\s+honest|"
+    r"remember|note|hand\s+it)\b",
+    _I,
+)
+_COULD_VERBS_RE = re.compile(
+    r"^\s*(?:(?:also|easily|usefully|simply|then|now|immediately|at\s+least|and\s+should|"
+    r"still|quickly|instead)\s+)*(?:start|begin|consider|learn|look|use|follow|do\s+worse|help|"
+    r"introduce|adopt|set\s+up|create|require|offer|ban|extend|expand|invest|fund|push|press|"
+    r"join|commit|back|develop|draw|scrap|cut|raise|lower|reform|legislate|establish|launch|"
+    r"appoint|restore|reverse|abolish|replace|simplify|streamline|build|strengthen|lift|"
+    r"remove|end|stop|halt|pause|drop|publish|match|copy|emulate|borrow|ask|commission|order|"
+    r"direct|instruct|allow|give|set|make|announce|review|fix|tackle|cap|freeze|double|triple|"
+    r"cancel|revoke|suspend|sign|ratify|negotiate|talk|call)\b",
+    _I,
+)
+_HEADER_RE = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|some|a\s+number\s+of|"
+    r"\d+)\s+(?:\w+\s+){0,2}(?:things|steps|ways|measures|actions|priorities|changes|reforms|"
+    r"points|lessons|tests|policies|moves|areas|principles|proposals|ideas|tasks|questions)"
+    r"|the\s+following|as\s+follows|(?:here|this)\s+is\s+(?:what|how)|(?:do|act|consider)\s*:)",
+    _I,
+)
+_STOP_VERB_RE = re.compile(
+    r"^\s*(?:(?:immediately|also|now|simply|finally|urgently|quickly|at\s+last|at\s+once|"
+    r"instead|therefore|then)\s+)*(?:stop|stopping|halt|halting|end|ending|scrap|scrapping|"
+    r"abandon|abandoning|refrain|refraining|cease|ceasing|ditch|ditching|drop|dropping|axe|"
+    r"axing|give\s+up|giving\s+up|quit|quitting|no\s+longer|abolish|abolishing|"
+    r"back\s+away\s+from|walk\s+away\s+from|pull\s+out\s+of|withdraw\s+from|suspend|"
+    r"suspending|freeze|freezing|ban|banning|phase\s+out|phasing\s+out)\b",
+    _I,
+)
+
+# --- subjects and connectives ------------------------------------------------------------------
+_LEADING_CONNECTIVE_RE = re.compile(
+    r"^(?:(?:but|and|so|yet|or|then|also|now|instead|therefore|thus|hence|indeed|ultimately|"
+    r"crucially|importantly|above\s+all|first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|"
+    r"fifth(?:ly)?|finally|lastly|next|in\s+short|in\s+sum|in\s+the\s+end|in\s+addition|"
+    r"additionally|moreover|furthermore|meanwhile|similarly|likewise|equally|paradoxically|"
+    r"frankly|honestly|simply\s+put|put\s+simply|of\s+course|at\s+the\s+same\s+time|however|"
+    r"still|rather|perhaps|surely|clearly|obviously|plainly|quite\s+simply|to\s+that\s+end|"
+    r"for\s+that\s+reason|that\s+is\s+why|this\s+is\s+why|which\s+is\s+why|that's\s+why|"
+    r"that’s\s+why|this’s\s+why|in\s+particular|specifically|in\s+practice|most\s+of\s+all|"
+    r"most\s+importantly|more\s+importantly|at\s+minimum|at\s+a\s+minimum|at\s+the\s+very\s+least|"
+    r"at\s+least|again|too|as\s+well|both|either|whether)\b[\s,]*)+",
+    _I,
+)
+_TRAILING_ADVERB_RE = re.compile(
+    r"(?:[\s,]+(?:also|absolutely|really|now|urgently|clearly|still|all|simply|therefore|surely|"
+    r"certainly|definitely|immediately|finally|instead|too|then|first|rather|quickly|together|"
+    r"both|themselves|itself|ourselves|collectively|each|alone|in\s+turn|at\s+last|at\s+once|"
+    r"at\s+least|once\s+again|once\s+more|now\s+more\s+than\s+ever|above\s+all|in\s+particular|"
+    r"too|as\s+a\s+matter\s+of\s+urgency|in\s+future|in\s+the\s+future|going\s+forward|"
+    r"this\s+time|so|thus|today|again))+\s*,?\s*$",
+    _I,
+)
+_PARENTHETICAL_RE = re.compile(
+    r"\s*(?:,[^,]{1,80},|\s[–—]\s[^–—]{1,100}\s[–—]|\s-\s[^-]{1,100}\s-|\([^()]{1,100}\))\s*$"
+)
+# boundaries before a subject: punctuation, subordinators, framing verbs/adjectives
+_SUBJECT_BOUNDARY_RE = re.compile(
+    r"(?:[,;:(\[]|\s[–—-]\s|[–—]|[“”\"]"
+    r"|\b(?:that|because|since|so|which|who|while|whereas|although|though|if|when|then|"
+    r"clear|obvious|plain|evident|apparent|true|certain|sure|believe|think|argue|say|means|"
+    r"knows|know|feel|suspect|reckon|hope|is|are|was|were|why|where|how|whether|but|and\s+so|"
+    r"yet|until|unless|once|as|where|now|thus|hence|therefore|course|time|agree|accept|insist|"
+    r"suggest|propose|recommend|urge|contend|maintain|conclude|fact|says|said|told|tells|"
+    r"argues|argued|insists|insisted|claims|claimed|warns|warned|believes|believed|thinks|"
+    r"thought|knew|wrote|writes|admits|admitted|agreed|agrees|accepts|accepted|demands|"
+    r"demanded|wants|wanted|hopes|hoped|fears|feared|reckons|noted|stated|states|declared|"
+    r"declares|explained|explains|added|adds)\b)",
+    _I,
+)
+_AND_BOUNDARY_RE = re.compile(r"(?:\band\b|\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|[,;:–—])", _I)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+_TRAIL_PUNCT = " \t\r\n\u00a0.,;:!?…–—-"
+
+# --- actors ------------------------------------------------------------------------------------
+# Vocabulary that tells which government a document is about (case-sensitive tokens).
+_GOV_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        _wordset("""£ UK Britain British Westminster Whitehall NHS Labour Tory Tories Conservative
+        Conservatives Commons Lords Chancellor Treasury FCDO Ofcom Ofgem Ofsted Ofwat HMRC MP MPs
+        Starmer Sunak Reeves England Scotland Wales Holyrood council councils Brexit"""),
+        "UK government",
+    ),
+    **dict.fromkeys(
+        _wordset("""$ Congress congressional federal Senate senator senators Washington USA American
+        Americans America Republican Republicans GOP administration Biden Trump governor governors
+        Pentagon"""),
+        "US government",
+    ),
+    **dict.fromkeys(_wordset("€ Brussels EU MEP MEPs eurozone"), "EU"),
+}
+_GOV_BIGRAMS: dict[tuple[str, str], str] = {
+    **dict.fromkeys(
+        [
+            ("Downing", "Street"),
+            ("Home", "Office"),
+            ("Foreign", "Office"),
+            ("Prime", "Minister"),
+            ("Lib", "Dems"),
+            ("U", "K"),
+        ],
+        "UK government",
+    ),
+    **dict.fromkeys(
+        [
+            ("White", "House"),
+            ("United", "States"),
+            ("U", "S"),
+            ("Supreme", "Court"),
+            ("State", "Department"),
+        ],
+        "US government",
+    ),
+    **dict.fromkeys(
+        [
+            ("European", "Commission"),
+            ("European", "Union"),
+            ("member", "states"),
+            ("European", "Parliament"),
+            ("the", "Commission"),
+        ],
+        "EU",
+    ),
+}
+_GOV_TOKEN_RE = re.compile(r"[A-Za-z]+|[£$€]")
+_GOV_ALIASES: dict[str, re.Pattern[str]] = {
+    "UK government": re.compile(
+        r"^(?:we|us|Britain|Great\s+Britain|the\s+UK|UK|the\s+U\.K\.|the\s+United\s+Kingdom|"
+        r"our\s+country|this\s+country|the\s+country|the\s+nation|our\s+nation|our\s+government|"
+        r"(?:the|this|our)\s+(?:UK\s+|British\s+|Labour\s+|Conservative\s+|Tory\s+|new\s+|next\s+)?"
+        r"government|(?:UK|British|HM|His\s+Majesty['’]s)\s+government|government|ministers|"
+        r"(?:UK|British|Labour|Tory|Conservative|the)\s+ministers|the\s+prime\s+minister|"
+        r"prime\s+minister|the\s+PM|the\s+chancellor|the\s+foreign\s+secretary|"
+        r"the\s+home\s+secretary|the\s+(?:\w+\s+)?secretary(?:\s+of\s+state)?|Westminster|"
+        r"Whitehall|Downing\s+Street|Number\s+10|No\s*10|London|the\s+state|policymakers|"
+        r"policy-?makers|British\s+ministers|the\s+cabinet|Keir\s+Starmer|Starmer)$",
+        _I,
+    ),
+    "US government": re.compile(
+        r"^(?:we|us|America|the\s+US|US|the\s+U\.S\.|the\s+United\s+States|our\s+country|"
+        r"this\s+country|the\s+country|the\s+nation|our\s+nation|our\s+government|"
+        r"(?:the|this|our)\s+(?:US\s+|U\.S\.\s+|American\s+|federal\s+|new\s+|next\s+)?government|"
+        r"(?:the\s+)?(?:Biden|Trump|current|next|new)?\s*administration|the\s+president|"
+        r"Washington|policymakers|policy-?makers|the\s+state)$",
+        _I,
+    ),
+    "EU": re.compile(
+        r"^(?:we|us|Europe|the\s+EU|EU|the\s+European\s+Union|Brussels|European\s+leaders|"
+        r"policymakers|policy-?makers|the\s+bloc|the\s+Union)$",
+        _I,
+    ),
+}
+_GENERIC_GOV_RE = re.compile(
+    r"^(?:we|us|our\s+government|the\s+government|government|ministers|policymakers|"
+    r"policy-?makers|the\s+state|our\s+country|this\s+country|the\s+country)$",
+    _I,
+)
+_ACTOR_DET_RE = re.compile(r"^(?:all|both|each|every)\s+", _I)
+
+# --- list imperatives --------------------------------------------------------------------------
+_IMPERATIVE_VERBS = _wordset(
+    """abolish accelerate accept act add address adopt align allocate allow amend appoint apply
+approve ask assess back ban boost bring build buy calculate call cap change change charge
+check clamp clarify close commission commit compensate complete confirm consider consult
+continue control convene cooperate coordinate copy create crack cut decide declare define
+deliver demand deploy design designate develop devolve do double drop empower enable
+encourage end enforce engage enhance ensure establish evaluate examine expand expedite
+extend facilitate finance fix focus follow force forge form freeze fund get give grant
+guarantee halt halve help hire hold identify implement improve include increase incentivise
+incentivize insist insulate integrate introduce invest involve issue join keep launch lead
+learn legislate let levy lift limit link listen lower maintain make mandate match measure
+modernise modernize monitor move negotiate offer open overhaul partner pass pay phase pilot
+plan prepare prevent prioritise prioritize prohibit promote protect provide publish pursue
+push put raise reach rebuild recognise recognize recruit reduce reform regulate reinstate
+reject release remove renew repair repeal replace require reset resist resolve respond
+restart restore restrict restructure resume retain retrain return reverse review revise
+revive ring-fence safeguard sanction scale scrap secure seek separate set share shift shut
+sign simplify slash speed spend stand start stop streamline strengthen subsidise subsidize
+suspend support tackle take target tax tell tighten track train transfer treat triple trust
+turn unblock unlock update upgrade use value vote widen withdraw work write
+abandon adjust adapt apologise appeal approve arm audit avoid axe balance bar bin block borrow
+broaden cancel cease channel clean clear close collect combine compel complete connect
+convert correct count cover curb cut defend delay delete demolish deter ditch draw drive
+ease educate eliminate embrace enact encourage enforce enlarge enrol enshrine equip erect
+exempt expose finalise finalize fine free give hand harmonise hold honour host ignore impose
+index inspect instruct insure keep label legalise license limit lock look make merge mobilise
+nationalise open oppose order outlaw overturn own pause penalise pick plug pledge prepare
+press price privatise probe prosecute protect prove punish quit raise ratify rebalance
+recall reconsider redirect redistribute reinvest relax reopen replace report rescue reserve
+reshape restore rethink revoke reward rewrite rule run save scrutinise see sell send settle
+shield show shrink slow solve spread staff stamp step stick strike strip switch teach test
+think tie trade transform trial unfreeze uphold vaccinate verify veto waive warn weigh win
+wind withhold"""
+)
+
+# --- restatement link --------------------------------------------------------------------------
+_RESTATE_WINDOW = 4  # sentences
+
+
+# =============================================================================================
+# helpers
+
+_TAIL_CUT_RE = re.compile(
+    r",\s+(?:which|who|whose|because|so\s+that|rather\s+than|although|though|whereas|while|since|"
+    r"unless|even\s+if|even\s+though|not\s+least\s+because|not\s+because|lest|"
+    r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:where|in\s+which|which|whose|when)\b)"
+    r"|\s[–—]\s+(?:which|who|whose|where)\b"
+    r"|;\s"
+    r"|,\s+(?:at\s+least|if\s+only|ideally|preferably|perhaps)\b"
+    r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
+    r"|\s+(?:because|so\s+that|rather\s+than|lest)\b"
+    r"|\s+(?:before|after|until|unless|since|although|though|whereas|once)\s+"
+    r"(?=(?:it|they|we|he|she|this|that|there|I|you|these|those)\b)",
+    _I,
+)
+_SPACED_DASH_RE = re.compile(r"\s[–—]\s|\s-\s")
+_LIST_SPLIT_RE = re.compile(
+    r"(?::\s+|,?\s+and\s+(?:then\s+|also\s+)?|;\s+(?:and\s+)?)(?=([a-z][\w-]*)\b)"
+)
+_VAGUE_MAX_WORDS = 4
+
+
+@attrs.define
+class _Cand:
+    start: int
+    end: int
+    paragraph: int
+    sent_index: int
+    actor: str
+    action: str
+    cue: str
+    force: Force
+    polarity: Polarity
+    confidence: float
+    link: str = ""  # "previous": restates the ask just before it
+    in_list: bool = False
+    raw_end: int = -1  # end of the clause before trailing asides were dropped
+    cue_kind: str = "modal"
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim whitespace, leading dashes and final punctuation (keeping balanced closers)."""
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s:
+        ch = text[e - 1]
+        if ch.isspace() or ch in _TRAIL_PUNCT:
+            e -= 1
+        elif ch in "”’\"')]":
+            opener = {"”": "“", "’": "‘", '"': '"', "'": "'", ")": "(", "]": "["}[ch]
+            inner = text[s : e - 1]
+            if opener in inner and (ch not in "\"'" or inner.count(ch) % 2 == 1):
+                break
+            e -= 1
+        else:
+            break
+    return s, e
+
+
+def _trim_tail(text: str, s: int, e: int, min_words: int = 3) -> tuple[int, int]:
+    """Drop trailing justifications and asides (", which ...", " because ...", "; ...")."""
+    for m in _TAIL_CUT_RE.finditer(text, s, e):
+        if len(text[s : m.start()].split()) >= min_words:
+            s, e = _strip_span(text, s, m.start())
+            break
+    dashes = [m.start() for m in _SPACED_DASH_RE.finditer(text, s, e)]
+    if len(dashes) % 2 == 1 and len(text[s : dashes[-1]].split()) >= min_words:
+        s, e = _strip_span(text, s, dashes[-1])  # an unpaired trailing "– aside"
+    return s, e
+
+
+def _finish_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip, drop trailing asides and a dangling connective left by a clause split."""
+    s, e = _strip_span(text, s, e)
+    s, e = _trim_tail(text, s, e)
+    tail = _TRAILING_CONNECTIVE_RE.search(text, s, e)
+    if tail is not None and tail.start() > s:
+        s, e = _strip_span(text, s, tail.start())
+    return s, e
+
+
+def _quote_mask(sent: str) -> list[tuple[int, int]]:
+    """Character ranges of ``sent`` inside quotation marks (curly or straight double)."""
+    regions: list[tuple[int, int]] = []
+    if "“" not in sent and "”" not in sent and '"' not in sent:
+        return regions
+    open_at: int | None = None
+    straight_open: int | None = None
+    for i, ch in enumerate(sent):
+        if ch == "“":
+            open_at = i
+        elif ch == "”":
+            regions.append((open_at if open_at is not None else 0, i + 1))
+            open_at = None
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                regions.append((straight_open, i + 1))
+                straight_open = None
+    if open_at is not None:
+        regions.append((open_at, len(sent)))
+    if straight_open == 0:
+        regions.append((0, len(sent)))
+    return regions
+
+
+def _in_regions(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def _detect_government(text: str) -> str | None:
+    """The government a document is about, from its vocabulary (£/NHS/Westminster -> UK, ...)."""
+    counts = dict.fromkeys(("UK government", "US government", "EU"), 0)
+    prev = ""
+    for tok in _GOV_TOKEN_RE.findall(text):
+        gov = _GOV_WORDS.get(tok) or _GOV_BIGRAMS.get((prev, tok))
+        if gov is not None:
+            counts[gov] += 1
+        prev = tok
+    ranked = sorted(((n, name) for name, n in counts.items()), reverse=True)
+    (best_n, best), (second_n, _) = ranked[0], ranked[1]
+    if best_n >= 2 and best_n > second_n:
+        return best
+    return None
+
+
+def _norm_space(s: str) -> str:
+    return " ".join(s.split())
+
+
+_QUANT_HEAD_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:\w+\s+){0,2}(?:things|steps|ways|measures|actions|priorities|changes|reforms|"
+    r"fixes|points|lessons|tests|policies|moves)\s+)",
+    _I,
+)
+
+
+# canonical names of institutions, by document government
+_INSTITUTIONS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "UK government": (
+        (re.compile(r"^(?:HM\s+)?Treasury$", _I), "HM Treasury"),
+        (re.compile(r"^(?:UK\s+)?Parliament$|^MPs$", _I), "Parliament"),
+    ),
+    "US government": ((re.compile(r"^(?:lawmakers|legislators|Capitol\s+Hill)$", _I), "Congress"),),
+    "EU": (
+        (re.compile(r"^(?:European\s+)?Commission$", _I), "European Commission"),
+        (re.compile(r"^(?:European\s+)?Council(?:\s+of\s+the\s+EU)?$", _I), "Council of the EU"),
+        (re.compile(r"^(?:European\s+Parliament|MEPs)$", _I), "European Parliament"),
+        (
+            re.compile(
+                r"^(?:EU\s+)?(?:member\s+states?|national\s+(?:capitals|governments)|capitals)$", _I
+            ),
+            "EU member states",
+        ),
+    ),
+}
+
+
+def _resolve_actor(subject: str, doc: _Doc) -> str:
+    """Normalise a subject noun phrase into an actor name (see docs/segmentation.md)."""
+    gov = doc.gov
+    subj = _norm_space(subject)
+    for _ in range(2):
+        m = _PARENTHETICAL_RE.search(subj)
+        if m is not None and m.start() > 0:
+            subj = subj[: m.start()]
+    subj = subj.strip(" ,;:–—-\"“”'’")
+    subj = _ACTOR_DET_RE.sub("", subj)
+    subj = _QUANT_HEAD_RE.sub("", subj)
+    if not subj:
+        return gov or "government"
+    if gov is not None and _GOV_ALIASES[gov].match(subj):
+        return gov
+    if _GENERIC_GOV_RE.match(subj):
+        return gov or ("we" if subj.lower() in ("we", "us") else "government")
+    if subj.lower() == "i":
+        return "author"
+    if subj[:4].lower() == "the " and len(subj) > 4:
+        subj = subj[4:]  # "the Commerce Department" -> "Commerce Department"
+    for pattern, name in _INSTITUTIONS.get(gov or "", ()):
+        if pattern.match(subj):
+            return name
+    first, _, rest = subj.partition(" ")
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and rest == rest.lower()
+        and first.lower() in doc.lower_words
+    ):
+        subj = subj[0].lower() + subj[1:]  # sentence-initial "Schools" -> "schools"
+    return subj
+
+
+def _subject_start(sent: str, region_start: int, cue_start: int, first_region: bool) -> int | None:
+    """Offset (in ``sent``) where the subject of the modal at ``cue_start`` begins."""
+    pre = sent[region_start:cue_start]
+    m = _TRAILING_ADVERB_RE.search(pre)
+    if m is not None:
+        pre = pre[: m.start()]
+    for _ in range(3):
+        m = _PARENTHETICAL_RE.search(pre)
+        if m is None or m.start() == 0:
+            break
+        pre = pre[: m.start()]
+    stripped_len = len(pre.rstrip())
+    if not stripped_len:
+        return None
+    cut = 0
+    prev_end = -1
+    prev_cut = 0
+    for bm in _SUBJECT_BOUNDARY_RE.finditer(pre):
+        if bm.end() >= stripped_len:
+            break
+        relative = bm.group(0).lower() in ("that", "who", "which", "whom")
+        if relative and cut and not pre[prev_end : bm.start()].strip():
+            relative = False  # "clear that", ", which": a complementiser, not a relative clause
+        if relative and len(pre[cut : bm.start()].split()) in range(1, 6):
+            # "trusts that fail should ...": the antecedent and its relative clause are the subject
+            prev_cut, prev_end = cut, bm.end()
+            continue
+        prev_cut, cut, prev_end = cut, bm.end(), bm.end()
+    del prev_cut
+    if not first_region:
+        for bm in _AND_BOUNDARY_RE.finditer(pre):
+            if bm.end() < stripped_len:
+                cut = max(cut, bm.end())
+    else:
+        for bm in _PRONOUN_AFTER_AND_RE.finditer(pre):
+            cut = max(cut, bm.end())
+    subj = pre[cut:]
+    offset = len(subj) - len(subj.lstrip())
+    lead = _LEADING_CONNECTIVE_RE.match(subj.lstrip())
+    if lead is not None:
+        offset += lead.end()
+    start = region_start + cut + offset
+    if not sent[start:cue_start].strip():
+        return None
+    return start
+
+
+_PRONOUN_AFTER_AND_RE = re.compile(r"\b(?:and|or|but)\s+(?=(?:we|I|they|he|she|you|it)\b)", _I)
+_ACTION_LEAD_RE = re.compile(
+    r"^(?:(?:absolutely|also|really|now|urgently|simply|clearly|at\s+least|immediately|finally|"
+    r"therefore|surely|certainly|then|quickly|instead|still|all|first|at\s+last|at\s+once)\s+)+",
+    _I,
+)
+
+
+def _shorten_action(pred: str) -> str:
+    pred = _norm_space(pred)
+    for sep in (
+        " – which",
+        " — which",
+        ", which",
+        "; ",
+        " (",
+        ", so that",
+        ", because",
+        " because ",
+    ):
+        i = pred.find(sep)
+        if i > 0:
+            pred = pred[:i]
+    pred = _ACTION_LEAD_RE.sub("", pred)
+    pred = pred.strip(_TRAIL_PUNCT + "\"“”'’")
+    words = pred.split()
+    if len(words) > 18:
+        pred = " ".join(words[:18])
+    return pred
+
+
+def _polarity(neg: bool, pred: str) -> Polarity:
+    if neg or _STOP_VERB_RE.match(pred):
+        return Polarity.STOP
+    return Polarity.DO
+
+
+def _last_word(s: str) -> str:
+    m = _LAST_WORD_RE.search(s)
+    return m.group(1).lower() if m else ""
+
+
+_LAST_WORD_RE = re.compile(r"(\S+)\s*$")
+_NEED_BLOCKERS = _wordset(
+    """the a no don't don’t doesn't doesn’t didn't didn’t will would might may could shall won't
+won’t not to never of any"""
+)
+_CLAUSE_FRAME_CUT_RE = re.compile(
+    r"(?:;\s|,\s+(?:but|and|yet|while|whereas|although|though)\s|\s[–—]\s)", _I
+)
+_IF_OPEN_RE = re.compile(
+    r"\b(?:if|unless|whether|once|until|even\s+if|as\s+long\s+as|provided)\b[^,;:–—]*$", _I
+)
+_BE_RE = re.compile(
+    r"^\s*(?:(?:also|surely|not|never|all|therefore|now|simply|always)\s+)*(?:be|become|remain)\b",
+    _I,
+)
+_BE_TO_PRED_RE = re.compile(r"^\s*(?:also\s+|surely\s+|therefore\s+)?be\s+to\s+", _I)
+_THERE_BE_RE = re.compile(r"^\s*(?:also\s+|now\s+|surely\s+)?be\b", _I)
+_NON_PERSON_SUBJECTS = frozenset(
+    ["you", "one", "anyone", "everyone", "everybody", "nobody", "no", "someone", "somebody", "none"]
+)
+_WH_WORDS = _wordset("what whatever how why whether which who whom whose when where")
+_ABLE_RE = re.compile(r"^\s*(?:(?:all|also|surely|still|always)\s+)*be\s+able\s+to\b", _I)
+_GOVERNMENTS = frozenset({"UK government", "US government", "EU", "government", "we"})
+
+
+# =============================================================================================
+# per-sentence analysis
+
+
+@attrs.frozen
+class _Hit:
+    """A cue found in a sentence (offsets relative to the sentence)."""
+
+    kind: str  # "modal" | "time" | "be_to" | "urge" | "see" | "callfor" | "case" | "let" | ...
+    start: int  # start of the cue
+    end: int  # end of the cue (the predicate starts here)
+    force: Force
+    neg: bool
+    actor: str | None  # an explicit actor ("I urge <actor> to") else None
+    cue: str
+
+
+# cheap substring gates: a cue pattern runs only when one of its words occurs in the sentence
+_GATES: dict[str, tuple[str, ...]] = {
+    "urge": (
+        "urge",
+        "call",
+        "implore",
+        "encourage",
+        "ask",
+        "appeal",
+        "challenge",
+        "beg",
+        "invite",
+        "press",
+    ),
+    "see": ("see",),
+    "vital": (
+        "imperative",
+        "essential",
+        "vital",
+        "crucial",
+        "critical",
+        "urgent",
+        "important",
+        "necessary",
+    ),
+    "time": ("time",),
+    "onus": ("onus", "burden", "responsibility", "ball"),
+    "case": ("there",),
+    "callfor": ("call", "propose", "recommend", "advocate", "suggest"),
+    "whatneed": ("what",),
+    "be_to": ("be to", "is to", "was to", "remains to"),
+    "let": ("let",),
+    "need_np": ("need",),
+    "modal": (
+        "should",
+        "must",
+        "ought",
+        "would",
+        "need",
+        "have",
+        "has",
+        "ve ",
+        "ve got",
+        "had",
+        "required",
+        "could",
+    ),
+}
+
+
+def _gate(low: str, kind: str) -> bool:
+    return any(w in low for w in _GATES[kind])
+
+
+def _vital_subject(sent: str, pos: int) -> tuple[str | None, int]:
+    """Subject and verb offset after "it is vital that|for": ("lawmakers", offset of "act")."""
+    words = list(_WORD_RE.finditer(sent, pos))
+    for k, w in enumerate(words[1:8], start=1):
+        low = w.group(0).lower()
+        if low == "to" or low in ("should", "must", "not", "be") or low in _IMPERATIVE_VERBS:
+            subject = sent[pos : words[k - 1].end()]
+            verb_at = (
+                words[k + 1].start()
+                if low in ("to", "should", "must") and k + 1 < len(words)
+                else w.start()
+            )
+            return subject, verb_at
+    return None, pos
+
+
+def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    low = sent.lower()
+    taken: list[tuple[int, int]] = []
+
+    def add(h: _Hit) -> None:
+        if _in_regions(h.start, mask):
+            return
+        for a, b in taken:
+            if a <= h.start < b or h.start <= a < h.end:
+                return
+        taken.append((h.start, h.end))
+        hits.append(h)
+
+    for m in _URGE_RE.finditer(sent) if _gate(low, "urge") else ():
+        add(
+            _Hit(
+                "urge",
+                m.start(),
+                m.end(),
+                Force.SHOULD,
+                False,
+                m.group("actor"),
+                m.group(0).strip(),
+            )
+        )
+    for m in _SEE_RE.finditer(sent) if _gate(low, "see") else ():
+        add(
+            _Hit(
+                "see",
+                m.start(),
+                m.start("verb"),
+                Force.SHOULD,
+                False,
+                m.group("actor"),
+                sent[m.start() : m.end("actor")].strip(),
+            )
+        )
+    for m in _VITAL_RE.finditer(sent) if _gate(low, "vital") else ():
+        actor, verb_at = _vital_subject(sent, m.end())
+        if actor is not None:
+            add(_Hit("vital", m.start(), verb_at, Force.MUST, False, actor, m.group(0).strip()))
+    for m in _TIME_RE.finditer(sent) if _gate(low, "time") else ():
+        add(
+            _Hit(
+                "time", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0).strip()
+            )
+        )
+    for m in _TIME_PAST_RE.finditer(sent) if _gate(low, "time") else ():
+        add(
+            _Hit(
+                "time", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0).strip()
+            )
+        )
+    for m in _ONUS_RE.finditer(sent) if _gate(low, "onus") else ():
+        add(
+            _Hit(
+                "urge", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0).strip()
+            )
+        )
+    for m in _CASE_RE.finditer(sent) if _gate(low, "case") else ():
+        add(_Hit("case", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
+    for m in _CALLFOR_RE.finditer(sent) if _gate(low, "callfor") else ():
+        add(_Hit("callfor", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
+    for m in _WHATNEED_RE.finditer(sent) if _gate(low, "whatneed") else ():
+        add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, None, m.group(0).strip()))
+    for m in _BE_TO_RE.finditer(sent) if _gate(low, "be_to") else ():
+        word = m.group(0).split()[0].lower()
+        if word in ("is", "was", "remains") and not _BE_TO_HEADS_RE.search(sent, 0, m.start()):
+            continue
+        force = Force.MUST if word == "must" else Force.SHOULD
+        add(_Hit("be_to", m.start(), m.end(), force, False, None, m.group(0).strip()))
+    for m in _LET_RE.finditer(sent) if _gate(low, "let") else ():
+        add(_Hit("let", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
+    for m in _NEED_NP_RE.finditer(sent) if _gate(low, "need_np") else ():
+        add(
+            _Hit(
+                "need_np",
+                m.start("subj"),
+                m.end(),
+                Force.MUST,
+                False,
+                m.group("subj"),
+                m.group(0).strip(),
+            )
+        )
+    for m in _NEED_NP_ANY_RE.finditer(sent) if _gate(low, "need_np") else ():
+        add(_Hit("need_any", m.start("subj"), m.end(), Force.MUST, False, None, m.group(0).strip()))
+    for m in _MODAL_RE.finditer(sent) if _gate(low, "modal") else ():
+        if m.group("should"):
+            force = Force.SHOULD
+        elif m.group("must"):
+            force = Force.MUST
+        else:
+            force = Force.COULD
+        neg = bool(m.group("nt") or m.group("neg"))
+        add(_Hit("modal", m.start(), m.end(), force, neg, None, m.group(0).strip()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_THAT_AFTER_RE = re.compile(r"\s*(?:,[^,]{0,60},\s*)?that\b", _I)
+_AUX_BEFORE_RE = re.compile(
+    rf"(?:\b(?:has|have|had|also|repeatedly|already|once|long|often){_APOS}?s?|{_APOS}ve|{_APOS}s)\s*$",
+    _I,
+)
+_DESCRIPTIVE_OBLIGATION_RE = re.compile(
+    r"\b(?:by\s+law|under\s+(?:the|current|existing)\s+(?:law|rules|Act|regulations)|"
+    r"as\s+things\s+stand)\b",
+    _I,
+)
+_RELATIVE_END_RE = re.compile(r"\b(?:which|whom|whose)\s*$", _I)
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that|whom|whose)\s*$", _I)
+_CLEFT_RE = re.compile(
+    rf"\b(?:it\s*(?:is|{_APOS}s|was)|it\s+should\s+be|it\s+must\s+be)\s+(?:now\s+|surely\s+)?"
+    r"(?P<actor>[^,;:]{1,60}?)\s*,?\s*(?:who|that)\s*$",
+    _I,
+)
+
+
+def _reported(prefix: str) -> bool:
+    """Whether ``prefix`` (the clause up to a subject) holds a third-party reporting frame."""
+    cut = 0
+    for m in _CLAUSE_FRAME_CUT_RE.finditer(prefix):
+        cut = m.end()
+    clause = prefix[cut:]
+    last: re.Match[str] | None = None
+    for m in _REPORT_RE.finditer(clause):
+        last = m
+    if last is None:
+        return False
+    frame_subject = clause[: last.start()]
+    word = last.group(0).lower()
+    if (
+        word.endswith("ed")
+        and not _THAT_AFTER_RE.match(clause, last.end())
+        and not _AUX_BEFORE_RE.search(frame_subject)
+    ):
+        return False  # "the measures announced last year should ...": a participle, not a frame
+    if _FIRST_PERSON_FRAME_RE.search(frame_subject):
+        return False
+    if _AS_FRAME_RE.search(frame_subject):
+        return False
+    # "it is clear that": the author's own voice
+    return not (
+        word.startswith(("is ", "are ")) and re.search(r"\b(?:it|this|that)\s*$", frame_subject, _I)
+    )
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
+
+
+class _Doc:
+    """Per-call state shared by the sentence analysers."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.gov = _detect_government(text)
+        self.last: _Cand | None = None
+        self.lower_words = frozenset(_LOWER_WORD_RE.findall(text))
+
+    def previous_actor(self, idx: int) -> str | None:
+        """The actor of the last ask if it is in the sentence just before sentence ``idx``."""
+        if self.last is not None and self.last.sent_index == idx - 1:
+            return self.last.actor
+        return None
+
+    @property
+    def default_actor(self) -> str:
+        return self.gov or "government"
+
+
+def _analyse(
+    doc: _Doc, sent: Sentence, idx: int, header_actor: str | None
+) -> tuple[list[_Cand], bool]:
+    """Candidates in one sentence; the flag says whether the sentence is a list header."""
+    st = sent.text
+    if _QUESTION_END_RE.search(st) or _BOILERPLATE_RE.search(st):
+        return [], False
+    mask = _quote_mask(st)
+    hits = _find_hits(st, mask)
+    if st.rstrip(' \t"”’)').endswith(":") and (
+        _HEADER_RE.search(st) is not None or (bool(hits) and len(_words(st[hits[-1].end :])) <= 6)
+    ):
+        return [], True
+    if sent.kind == "list_item" and (not hits or (hits[0].start > 0 and _imperative_at(st, 0))):
+        return _list_item(doc, sent, idx, header_actor), False
+    if not hits:
+        mm = _MEANS_RE.match(st)
+        if mm is not None:
+            return _means(doc, sent, idx, mm), False
+        return [], False
+
+    # subject of every hit; the region of a hit runs from its subject to the next subject
+    starts: list[int | None] = []
+    region_start = 0
+    for i, h in enumerate(hits):
+        starts.append(
+            _subject_start(st, region_start, h.start, i == 0) if h.kind == "modal" else h.start
+        )
+        region_start = h.end
+
+    cands: list[_Cand] = []
+    for i, h in enumerate(hits):
+        limit = len(st)
+        for j in range(i + 1, len(hits)):
+            nxt = starts[j]
+            if nxt is not None and hits[j].kind != "be_to":
+                limit = nxt
+                break
+        prev_actor = cands[-1].actor if cands else doc.previous_actor(idx)
+        cand = _judge(doc, sent, idx, h, ss=starts[i], limit=limit, prev_actor=prev_actor)
+        if cand is None or (cands and cand.start < cands[-1].end):
+            continue
+        lead_in_end = starts[i] if starts[i] is not None else h.start
+        if (
+            cands
+            and ":" in st[cands[-1].end - sent.start : lead_in_end]
+            and not any(c.link for c in cands)
+        ):
+            cand.link = "previous"  # "we need to X, and the place to start is obvious: Y should Z"
+        cands.extend(_split_coordinated(doc, cand, sent.start + h.end))
+    if not cands and sent.kind == "list_item":
+        return _list_item(doc, sent, idx, header_actor), False
+    return cands, False
+
+
+_COORD_RE = re.compile(r",\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
+
+
+def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
+    """Split "X should do A, and do B" into two asks of the same actor."""
+    raw_end = max(cand.raw_end, cand.end)
+    for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
+        if m.group(1) not in _IMPERATIVE_VERBS:
+            continue
+        s1, e1 = _finish_span(doc.text, cand.start, m.start())
+        s2, e2 = _finish_span(doc.text, m.end(), raw_end)
+        if e1 <= s1 or e2 <= s2:
+            break
+        body = doc.text[s2:e2]
+        first = attrs.evolve(cand, end=e1, action=_shorten_action(doc.text[pred_start:e1]))
+        second = attrs.evolve(
+            cand,
+            start=s2,
+            end=e2,
+            raw_end=raw_end,
+            action=_shorten_action(body),
+            cue=m.group(0).strip(" ,"),
+            polarity=_polarity(False, body),
+            link="",
+        )
+        return [first, *_split_coordinated(doc, second, s2)]
+    return [cand]
+
+
+def _words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+def _judge(
+    doc: _Doc,
+    sent: Sentence,
+    idx: int,
+    h: _Hit,
+    *,
+    ss: int | None,
+    limit: int,
+    prev_actor: str | None,
+) -> _Cand | None:
+    """Turn one hit into a candidate, or None when a trap filter fires."""
+    st = sent.text
+    pred = st[h.end : limit]
+    conf = 0.9
+    force = h.force
+    cue = h.cue
+    if h.kind == "modal":
+        if ss is None:
+            return None
+        subject = st[ss : h.start]
+        prefix = st[:ss]
+        low_subj = _norm_space(subject).lower().strip(" ,")
+        words = low_subj.split()
+        first = words[0] if words else ""
+        before = st[: h.start]
+        modal_word = h.cue.split()[0].lower()
+        if _IF_OPEN_RE.search(prefix + subject):
+            return None  # "if ministers should ..."
+        bare = _TRAILING_ADVERB_RE.sub("", before)
+        if _RELATIVE_BEFORE_RE.search(bare):
+            cleft = _CLEFT_RE.search(bare)
+            if cleft is None:
+                return None  # "the head who has to defend it": a relative clause describes
+            ss, subject = cleft.start(), cleft.group("actor")
+            prefix = st[:ss]
+            low_subj = _norm_space(subject).lower()
+            words = low_subj.split()
+            first = words[0] if words else ""
+        if modal_word.startswith("need") or modal_word in ("has", "have", "'ve", "’ve", "had"):
+            if _last_word(before) in _NEED_BLOCKERS:
+                return None  # "the need to", "will have to", "don't need to"
+            if _HAVE_TO_FRAME_RE.match(pred):
+                return None  # "I have to say"
+        if modal_word.startswith("need") and h.neg:
+            return None  # "need not": not necessary
+        if _reported(before):
+            return None
+        if _RELATIVE_END_RE.search(prefix):
+            return None  # "the plan, which ministers must deliver, ...": inside a relative clause
+        if _PERFECT_RE.match(pred):
+            return None  # "should have acted", "must have known"
+        if _EMOTIVE_RE.match(pred) or _STATIVE_RE.match(pred):
+            return None  # "this should worry us", "we must never forget", "X has to mean Y"
+        if first in ("i", "we") and _FIRST_PERSON_FRAME_PRED_RE.match(pred):
+            return None  # "we must admit", "I should say"
+        if modal_word == "must" and first != "there" and _MUST_BE_EPISTEMIC_RE.match(pred):
+            return None  # "this must be frustrating"
+        if _DESCRIPTIVE_OBLIGATION_RE.search(pred):
+            return None  # "councils have to publish their accounts by law": a description
+        if first in _NON_PERSON_SUBJECTS or first in _WH_WORDS or low_subj in _ABSTRACT_SUBJECTS:
+            return None  # "nobody should ...", "what the Fed should do is unclear"
+        if _ABLE_RE.match(pred):
+            return None  # "every family should be able to ...": an aspiration
+        actor = _resolve_actor(subject, doc)
+        be_pred = _BE_RE.match(pred) is not None
+        if low_subj in _NON_ACTOR_SUBJECTS or (
+            first in ("this", "that", "these", "those") and len(words) <= 3
+        ):
+            if first == "there" and _THERE_BE_RE.match(pred):
+                conf, actor = 0.75, doc.default_actor  # "there must be an inquiry"
+            elif first in ("it", "they") and prev_actor is not None and not be_pred:
+                actor = prev_actor  # "the Department should X, and it must Y"
+            elif _PASSIVE_RE.match(pred) and first not in ("it", "which", "what"):
+                conf, actor = 0.6, doc.default_actor
+            else:
+                return None
+        elif first in ("it", "they"):
+            if prev_actor is None or be_pred:
+                return None
+            actor = prev_actor
+        if force is Force.COULD:
+            if not _COULD_VERBS_RE.match(pred) or (
+                actor not in _GOVERNMENTS and not subject.strip()[:1].isupper()
+            ):
+                return None
+            if _COULD_BLOCK_RE.search(st):
+                return None
+            conf = 0.55
+        if _BE_TO_PRED_RE.match(pred):
+            pred = pred[_BE_TO_PRED_RE.match(pred).end() :]  # type: ignore[union-attr]
+            actor = doc.default_actor
+            start = h.end + (len(st[h.end : limit]) - len(pred))
+            conf = 0.8
+        else:
+            start = ss
+            if be_pred and actor not in _GOVERNMENTS:
+                # "X should be banned" / "Israel should be no different": the actor is implicit
+                actor = doc.default_actor
+                conf = 0.6 if _PASSIVE_RE.match(pred) else 0.55
+            elif _NON_AGENTIVE_RE.match(pred) and actor not in _GOVERNMENTS:
+                return None  # "the money has to come from somewhere"
+            elif _EVAL_PREDICATE_RE.match(pred) and not be_pred:
+                conf = 0.75
+        if h.neg and re.match(r"^\s*have\s+to\b", pred, _I):
+            actor = (
+                doc.default_actor
+            )  # "customers shouldn't have to pay twice": an ask of government
+        if len(words) > 10:
+            conf -= 0.2
+        if low_subj in ("we", "i", "britain") and modal_word.startswith("need"):
+            cue = f"{low_subj} {h.cue}"
+        neg = h.neg
+    else:
+        prefix = st[: h.start]
+        if _reported(prefix) or _IF_OPEN_RE.search(prefix):
+            return None
+        if _EMOTIVE_RE.match(pred):
+            return None
+        actor = _resolve_actor(h.actor, doc) if h.actor else doc.default_actor
+        start = h.start
+        neg = False
+        if h.kind == "be_to":
+            conf, start = 0.8, h.end  # the span starts at the verb: "restart the talks ..."
+        elif h.kind == "need_np":
+            conf = 0.7
+        elif h.kind == "need_any":
+            conf = 0.6  # "probation services need far more staff": government should supply it
+        elif h.kind == "let":
+            conf, actor = 0.7, _resolve_actor("we", doc)
+        elif h.kind in ("callfor", "whatneed"):
+            conf = 0.75
+        elif h.kind == "urge" and _reported(st[: h.start]):
+            return None
+    raw_start, raw_end = _strip_span(doc.text, sent.start + start, sent.start + limit)
+    s, e = _finish_span(doc.text, raw_start, raw_end)
+    if e <= s:
+        return None
+    return _Cand(
+        s,
+        e,
+        sent.paragraph,
+        idx,
+        actor,
+        _shorten_action(doc.text[max(s, sent.start + h.end) : e]),
+        cue,
+        force,
+        _polarity(neg, pred),
+        max(0.0, min(1.0, conf)),
+        cue_kind=h.kind,
+        raw_end=raw_end,
+    )
+
+
+_TRAILING_CONNECTIVE_RE = re.compile(
+    r"(?:[\s,;:–—-]+(?:and|but|or|while|whereas|yet|so|then)?)+$", _I
+)
+_COULD_BLOCK_RE = re.compile(r"\b(?:if|unless|were|would|might)\b", _I)
+
+
+def _imperative_at(st: str, pos: int) -> bool:
+    m = _WORD_RE.match(st, pos)
+    if m is None:
+        return False
+    w = m.group(0).lower()
+    return w in _IMPERATIVE_VERBS or w in ("don't", "don’t", "never")
+
+
+_ADDRESSEE_RE = re.compile(r"(?P<actor>[A-Z][^:;,.!?]{0,50}?)\s*[:–—]\s+")
+
+
+_FUNCTION_WORDS = _wordset(
+    """the a an this that these those it its we our their his her my your all some any no not
+    to of in on at for from by with as and or but if is are was were be been has have had will
+    would should must can could may might there here which who what when where how why"""
+)
+
+
+def _verb_like_at(st: str, pos: int) -> bool:
+    """A lowercase word that can be a base-form verb ("lock" in "Schools: lock phones away")."""
+    m = _WORD_RE.match(st, pos)
+    if m is None:
+        return False
+    w = m.group(0)
+    if w.lower() in _IMPERATIVE_VERBS:
+        return True
+    return (
+        w.islower()
+        and w not in _FUNCTION_WORDS
+        and not w.endswith(("ing", "ed", "ly"))
+        and (not w.endswith("s") or w.endswith("ss"))
+    )
+
+
+def _list_item(doc: _Doc, sent: Sentence, idx: int, header_actor: str | None) -> list[_Cand]:
+    """Imperative list items ("1. Give the institute teeth.") and items under an ask header.
+
+    A colon followed by another imperative splits the item into a lead-in and a concrete ask
+    (the second restates the first); ", and <imperative>" splits coordinated asks.
+    """
+    st = sent.text
+    if _QUESTION_END_RE.search(st) or _BOILERPLATE_RE.search(st):
+        return []
+    lead = _LEADING_CONNECTIVE_RE.match(st)
+    off = lead.end() if lead is not None and lead.end() < len(st) else 0
+    imperative = _imperative_at(st, off)
+    actor = header_actor if header_actor is not None else doc.default_actor
+    split_from = off
+    addressed = _ADDRESSEE_RE.match(st, off)
+    if not imperative and addressed is not None and _verb_like_at(st, addressed.end()):
+        # "Ofcom: issue the first fines ...": the addressee names the actor
+        imperative = True
+        actor = _resolve_actor(addressed.group("actor"), doc)
+        split_from = addressed.end()
+    if not imperative and header_actor is None:
+        return []
+    # split points: ": <verb>", ", and <verb>", "; <verb>"
+    parts: list[tuple[int, int, str]] = []
+    cur = off
+    link = ""
+    for m in _LIST_SPLIT_RE.finditer(st, split_from):
+        if m.group(1).lower() not in _IMPERATIVE_VERBS:
+            continue
+        parts.append((cur, m.start(), link))
+        link = "previous" if ":" in m.group(0) else ""
+        cur = m.end()
+    parts.append((cur, len(st), link))
+    out: list[_Cand] = []
+    for a, b, lk in parts:
+        s, e = _finish_span(doc.text, sent.start + a, sent.start + b)
+        if e <= s:
+            continue
+        body = doc.text[s:e]
+        if a == off and split_from > off:
+            body = st[split_from:b]
+        first = body.split()[0]
+        neg = first.lower() in ("don't", "don’t", "never") or body.lower().startswith("do not")
+        out.append(
+            _Cand(
+                s,
+                e,
+                sent.paragraph,
+                idx,
+                actor,
+                _shorten_action(body),
+                first if imperative else "list item",
+                Force.SHOULD,
+                _polarity(neg, body),
+                0.85 if imperative else 0.6,
+                link=lk,
+                in_list=True,
+                cue_kind="list",
+            )
+        )
+    return out
+
+
+def _means(doc: _Doc, sent: Sentence, idx: int, mm: re.Match[str]) -> list[_Cand]:
+    """ "That means directly acknowledging ...": a concrete restatement of the previous ask."""
+    st = sent.text
+    s, e = _strip_span(doc.text, sent.start + mm.end(), sent.end)
+    s, e = _trim_tail(doc.text, s, e)
+    if e <= s:
+        return []
+    pred = st[mm.end() :]
+    return [
+        _Cand(
+            s,
+            e,
+            sent.paragraph,
+            idx,
+            "",
+            _shorten_action(pred),
+            mm.group(0).strip(),
+            Force.SHOULD,
+            _polarity(False, pred),
+            0.7,
+            link="previous",
+            cue_kind="means",
+        )
+    ]
+
+
+# =============================================================================================
+# public API
+
+
+def segment(text: str) -> list[Recommendation]:
+    """Return the author's recommendations in ``text``, in document order.
+
+    Spans never overlap and are sorted. ``restates`` links a concrete ask to the lead-in it
+    makes concrete (see ``docs/segmentation.md``).
+
+    Raises:
+        InputError: ``text`` is not a ``str`` (for example ``bytes``).
+        EmptyTextError: ``text`` is empty or whitespace only.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected str, got {type(text).__name__}")
+    if not text.strip():
+        raise EmptyTextError("text is empty or whitespace only")
+    doc = _Doc(text)
+    cands: list[_Cand] = []
+    header_actor: str | None = None
+    for i, sent in enumerate(sentence_spans(text)):
+        if sent.kind == "heading":
+            header_actor = None
+            continue
+        if sent.kind != "list_item":
+            header_actor = None
+        found, is_header = _analyse(doc, sent, i, header_actor)
+        if is_header:
+            header_actor = _header_actor(sent.text, doc)
+            continue
+        for c in found:
+            if cands and c.start < cands[-1].end:
+                continue
+            cands.append(c)
+            doc.last = c
+    return _finalise(text, cands)
+
+
+def _header_actor(st: str, doc: _Doc) -> str:
+    for h in _find_hits(st, _quote_mask(st)):
+        if h.kind == "modal":
+            ss = _subject_start(st, 0, h.start, first_region=True)
+            if ss is not None:
+                return _resolve_actor(st[ss : h.start], doc)
+        if h.actor:
+            return _resolve_actor(h.actor, doc)
+    return doc.default_actor
+
+
+def _is_vague(c: _Cand) -> bool:
+    """A lead-in such as "we need to start at home": a modal ask with a very short action."""
+    return c.cue_kind == "modal" and len(c.action.split()) <= _VAGUE_MAX_WORDS
+
+
+def _finalise(text: str, cands: Sequence[_Cand]) -> list[Recommendation]:
+    """Resolve ``restates`` links and build the public objects.
+
+    * ``link == "previous"`` ("That means ...", "<lead-in>: <concrete>") restates the ask just
+      before it (within a few sentences), and inherits its actor when it has none.
+    * a vague lead-in (an action of at most four words, outside lists: "we need to start at
+      home", "Israel should be no different") is restated by the later asks of the same actor
+      in the next two sentences.
+    """
+    kept: list[_Cand] = []
+    links: list[int | None] = []
+    for c in cands:
+        restates: int | None = None
+        if c.link == "previous":
+            if kept and c.sent_index - kept[-1].sent_index <= _RESTATE_WINDOW:
+                restates = len(kept) - 1
+                if not c.actor:
+                    c.actor = kept[-1].actor
+            elif not c.actor:
+                continue  # "That means ..." with nothing before it is not an ask
+        elif not c.in_list and not _is_vague(c):
+            for j in range(len(kept) - 1, -1, -1):
+                prev = kept[j]
+                if c.sent_index - prev.sent_index > 2:
+                    break
+                if (
+                    prev.sent_index < c.sent_index
+                    and not prev.in_list
+                    and _is_vague(prev)
+                    and prev.actor == c.actor
+                ):
+                    restates = j
+                    break
+        kept.append(c)
+        links.append(restates)
+    return [
+        Recommendation(
+            text=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            paragraph=c.paragraph,
+            actor=c.actor,
+            action=c.action,
+            cue=c.cue,
+            force=c.force,
+            polarity=c.polarity,
+            confidence=round(c.confidence, 3),
+            restates=link,
+        )
+        for c, link in zip(kept, links, strict=True)
+    ]

@@ -1,0 +1,608 @@
+"""Tests of policytext.segment: ask forms, traps, spans, attributes, restatements, errors."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytext.errors import EmptyTextError, InputError
+from policytext.segment import Force, Polarity, Recommendation, segment
+from tests.conftest import DEV, SEED_GOLD
+
+UK = "Ministers, Westminster and the NHS face a £2bn gap. "  # context: a UK document
+US = "Congress and the federal government face a $2bn gap. "  # context: a US document
+
+
+def spans(text: str) -> list[str]:
+    return [r.text for r in segment(text)]
+
+
+def only(text: str) -> Recommendation:
+    recs = segment(text)
+    assert len(recs) == 1, [r.text for r in recs]
+    return recs[0]
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+def test_bytes_are_rejected() -> None:
+    with pytest.raises(InputError, match="expected str, got bytes"):
+        segment(b"We must act.")  # type: ignore[arg-type]
+
+
+def test_none_is_rejected() -> None:
+    with pytest.raises(InputError, match="expected str, got NoneType"):
+        segment(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t\r\n", "\u00a0 \u2003"])
+def test_empty_text_is_rejected(text: str) -> None:
+    with pytest.raises(EmptyTextError):
+        segment(text)
+
+
+def test_text_without_asks_gives_empty_list() -> None:
+    assert segment("The weather was fine. Nobody complained.") == []
+
+
+# --- ask forms -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor", "force"),
+    [
+        (
+            UK + "We need to build more homes.",
+            "We need to build more homes",
+            "UK government",
+            Force.MUST,
+        ),
+        (
+            UK + "In the face of rising costs, it’s also clear we need to cut energy bills.",
+            "we need to cut energy bills",
+            "UK government",
+            Force.MUST,
+        ),
+        (
+            UK + "Ministers should cap rents.",
+            "Ministers should cap rents",
+            "UK government",
+            Force.SHOULD,
+        ),
+        (
+            UK + "Britain must rejoin Erasmus.",
+            "Britain must rejoin Erasmus",
+            "UK government",
+            Force.MUST,
+        ),
+        (
+            UK + "Ofcom ought to fine the platforms.",
+            "Ofcom ought to fine the platforms",
+            "Ofcom",
+            Force.SHOULD,
+        ),
+        (
+            UK + "The regulator needs to publish its data.",
+            "The regulator needs to publish its data",
+            "regulator",
+            Force.MUST,
+        ),
+        (
+            UK + "It is time to scrap the cap.",
+            "It is time to scrap the cap",
+            "UK government",
+            Force.MUST,
+        ),
+        (
+            UK + "It’s time for Parliament to act.",
+            "It’s time for Parliament to act",
+            "Parliament",
+            Force.MUST,
+        ),
+        (
+            UK + "The answer is to build on brownfield land.",
+            "build on brownfield land",
+            "UK government",
+            Force.SHOULD,
+        ),
+        (
+            UK + "An important step would be to restart the talks.",
+            "restart the talks",
+            "UK government",
+            Force.SHOULD,
+        ),
+        (
+            UK + "I urge ministers to publish the review.",
+            "I urge ministers to publish the review",
+            "UK government",
+            Force.SHOULD,
+        ),
+        (
+            UK + "There is a strong case for ending the subsidy.",
+            "There is a strong case for ending the subsidy",
+            "UK government",
+            Force.SHOULD,
+        ),
+        (
+            UK + "The Labour Party, as a political party, should deepen its links with unions.",
+            "The Labour Party, as a political party, should deepen its links with unions",
+            "Labour Party",
+            Force.SHOULD,
+        ),
+        (
+            UK + "Employers must pay the living wage.",
+            "Employers must pay the living wage",
+            "Employers",
+            Force.MUST,
+        ),
+        (
+            US + "Congress would be wise to pass the bill.",
+            "Congress would be wise to pass the bill",
+            "Congress",
+            Force.SHOULD,
+        ),
+        (
+            US + "It is imperative that lawmakers act now.",
+            "It is imperative that lawmakers act now",
+            "Congress",
+            Force.MUST,
+        ),
+        (
+            US + "We should sell chips to allies.",
+            "We should sell chips to allies",
+            "US government",
+            Force.SHOULD,
+        ),
+    ],
+)
+def test_ask_forms(text: str, span: str, actor: str, force: Force) -> None:
+    rec = only(text)
+    assert rec.text == span
+    assert text[rec.start : rec.end] == span
+    assert rec.actor == actor
+    assert rec.force is force
+    assert 0.0 <= rec.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor"),
+    [
+        (
+            "It’s high time ministers grasped the nettle on care.",
+            "It’s high time ministers grasped the nettle on care",
+            "UK government",
+        ),
+        (
+            "The onus is now on the Treasury to find the money.",
+            "The onus is now on the Treasury to find the money",
+            "HM Treasury",
+        ),
+        ("There must be a public inquiry.", "There must be a public inquiry", "UK government"),
+        (
+            "Customers shouldn’t have to pay twice for the same pipes.",
+            "Customers shouldn’t have to pay twice for the same pipes",
+            "UK government",
+        ),
+        (
+            "Landlords who break the rules should face fines.",
+            "Landlords who break the rules should face fines",
+            "Landlords who break the rules",
+        ),
+        ("It is ministers who must act.", "It is ministers who must act", "UK government"),
+        (
+            "I’d like to see Parliament pass the bill this year.",
+            "I’d like to see Parliament pass the bill this year",
+            "Parliament",
+        ),
+        (
+            "Ministers should issue joint guidance, as they did in 2020.",
+            "Ministers should issue joint guidance",
+            "UK government",
+        ),
+    ],
+)
+def test_more_ask_forms(text: str, span: str, actor: str) -> None:
+    rec = only(UK + text)
+    assert (rec.text, rec.actor) == (span, actor)
+
+
+def test_eu_actor_resolution() -> None:
+    text = (
+        "Brussels and the member states met. The European Commission runs the EU. "
+        "We must finish the pact. The Commission should publish its plan."
+    )
+    recs = segment(text)
+    assert [r.actor for r in recs] == ["EU", "European Commission"]
+
+
+def test_sentence_initial_common_noun_actor_is_lower_cased() -> None:
+    text = UK + "Schools should lock phones away. Most schools agree."
+    assert segment(text)[0].actor == "schools"
+
+
+def test_unknown_government_keeps_the_noun_phrase() -> None:
+    rec = only("The city council should open more libraries.")
+    assert rec.actor == "city council"
+
+
+def test_list_imperatives_under_a_header() -> None:
+    items = "1. Give the institute teeth.\n2. Scrap the two-child cap."
+    text = UK + "Five things ministers must do:\n" + items
+    recs = segment(text)
+    assert [r.text for r in recs] == ["Give the institute teeth", "Scrap the two-child cap"]
+    assert all(r.actor == "UK government" for r in recs)
+    assert recs[1].polarity is Polarity.STOP
+
+
+def test_bulleted_imperatives_without_header() -> None:
+    text = UK + "What next?\n- Build more homes.\n- Fund the NHS properly."
+    assert spans(text) == ["Build more homes", "Fund the NHS properly"]
+
+
+def test_addressee_list_items() -> None:
+    text = (
+        UK
+        + "Here is what I would ask:\n- Ofcom: issue the first fines.\n- Schools: lock phones away."
+    )
+    recs = segment(text)
+    assert [(r.text, r.actor) for r in recs] == [
+        ("Ofcom: issue the first fines", "Ofcom"),
+        ("Schools: lock phones away", "Schools"),
+    ]
+
+
+def test_list_item_lead_in_and_concrete_ask() -> None:
+    text = UK + "Three things:\n1. Give the database teeth: make every breach punishable by a fine."
+    recs = segment(text)
+    assert [r.text for r in recs] == [
+        "Give the database teeth",
+        "make every breach punishable by a fine",
+    ]
+    assert recs[1].restates == 0
+
+
+# --- spans -----------------------------------------------------------------------------------
+
+
+def test_two_asks_by_different_actors_are_split() -> None:
+    text = UK + "Ministers should cap rents and councils must publish their registers."
+    recs = segment(text)
+    assert [r.text for r in recs] == [
+        "Ministers should cap rents",
+        "councils must publish their registers",
+    ]
+    assert [r.actor for r in recs] == ["UK government", "councils"]
+    assert recs[0].end <= recs[1].start
+
+
+def test_two_asks_joined_by_but() -> None:
+    text = (
+        UK + "The Labour Party should deepen its ties with sister parties, "
+        "but the UK Government needs to work with whoever is in power."
+    )
+    recs = segment(text)
+    assert [r.text for r in recs] == [
+        "The Labour Party should deepen its ties with sister parties",
+        "the UK Government needs to work with whoever is in power",
+    ]
+
+
+def test_coordinated_verbs_after_comma_and_are_split() -> None:
+    text = (
+        UK
+        + "The Treasury ought to end the levy in 2026, and replace it with a permanent mechanism."
+    )
+    assert spans(text) == [
+        "The Treasury ought to end the levy in 2026",
+        "replace it with a permanent mechanism",
+    ]
+
+
+def test_leading_connectives_and_framing_are_excluded() -> None:
+    assert spans(UK + "But we must act.") == ["we must act"]
+    assert spans(UK + "First, paradoxically, we need to start at home.") == [
+        "we need to start at home"
+    ]
+    assert spans(UK + "I believe we should cut taxes.") == ["we should cut taxes"]
+    assert spans(UK + "So, finally, Britain should lead.") == ["Britain should lead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (UK + "We should ban it, because the harm is clear.", "We should ban it"),
+        (UK + "We should ban it – which the public supports.", "We should ban it"),
+        (
+            UK + "We should publish the frameworks, rather than waiting.",
+            "We should publish the frameworks",
+        ),
+        (UK + "We should end the practice before it spreads.", "We should end the practice"),
+        (
+            UK + "We should restart licensing, at least for tie-backs.",
+            "We should restart licensing",
+        ),
+    ],
+)
+def test_trailing_justifications_are_dropped(text: str, span: str) -> None:
+    assert spans(text) == [span]
+
+
+def test_quoted_and_parenthetical_material_stays_inside_the_span() -> None:
+    text = UK + "We must fund the “Warm Homes” plan (the cheapest option) in full."
+    assert spans(text) == ["We must fund the “Warm Homes” plan (the cheapest option) in full"]
+
+
+# --- attributes ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        (UK + "Ministers should stop subsidising coal.", Polarity.STOP),
+        (UK + "Ministers should scrap the cap.", Polarity.STOP),
+        (UK + "Ministers should no longer fund it.", Polarity.STOP),
+        (UK + "Ministers must not repeal the Act.", Polarity.STOP),
+        (UK + "Ministers should refrain from cutting aid.", Polarity.STOP),
+        (UK + "Ministers should fund it.", Polarity.DO),
+    ],
+)
+def test_polarity(text: str, polarity: Polarity) -> None:
+    assert only(text).polarity is polarity
+
+
+def test_action_is_a_short_verb_phrase() -> None:
+    rec = only(
+        UK + "Ministers should absolutely restart the trade talks – which were suspended in May."
+    )
+    assert rec.action == "restart the trade talks"
+    assert rec.cue == "should"
+
+
+def test_confidence_ranks_clear_asks_above_weak_ones() -> None:
+    clear = only(UK + "Ministers must cut the levy.")
+    weak = only(UK + "Israel should be no different.")
+    assert clear.confidence > weak.confidence
+    assert weak.actor == "UK government"
+
+
+def test_restatement_link() -> None:
+    text = (
+        UK + "First, we need to start at home. Antisemitism has risen sharply. "
+        "That means directly acknowledging the root of the problem."
+    )
+    recs = segment(text)
+    assert [r.text for r in recs] == [
+        "we need to start at home",
+        "directly acknowledging the root of the problem",
+    ]
+    assert recs[0].restates is None
+    assert recs[1].restates == 0
+    assert recs[1].actor == "UK government"
+
+
+def test_that_means_without_an_earlier_ask_is_not_returned() -> None:
+    assert segment(UK + "Prices rose. That means households pay more.") == []
+
+
+def test_pronoun_subject_takes_the_previous_actor() -> None:
+    text = UK + "Ofcom should fine the worst platforms. It should also publish the results."
+    recs = segment(text)
+    assert [r.actor for r in recs] == ["Ofcom", "Ofcom"]
+
+
+def test_paragraph_index() -> None:
+    text = UK + "Nothing to see.\n\nWe must act now."
+    assert only(text).paragraph == 1
+
+
+# --- traps -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported positions
+        "The government has insisted that landlords will be given time.",
+        "Campaigners say ministers should go further and freeze rents.",
+        "Ministers argue that councils should fund the extra work.",
+        "Ministers here have said parents should decide.",
+        "But the government knows we have to go much further.",
+        "Industry lobbyists say Congress should try again.",
+        # rhetorical questions
+        "So how can we best get relations back on track?",
+        "Why should a head teacher have to fight this battle?",
+        "Should we really accept this?",
+        # predictions
+        "Talks will likely resume next week.",
+        "This question will move to the forefront.",
+        "Ministers will have to decide by June.",
+        # conditionals and hypotheticals
+        "If ministers were to unfreeze it, families would be helped.",
+        "Leadership on this issue would signal our resolve.",
+        "Were the tribunal to wave it through, tenants would suffer.",
+        "Should the court strike down the tariffs, prices could fall.",
+        "If ministers should decide to act, they would find support.",
+        # moral exhortations
+        "This should worry every one of us.",
+        "This should shame every one of us who has described housing as a market.",
+        "Nobody in this debate should be comfortable with that.",
+        "We should all want American AI to win.",
+        "We must never forget the victims.",
+        "Solidarity has to mean something.",
+        "Every family should be able to afford a home.",
+        # descriptions of others' acts
+        "Germany has rightly bought the Arrow-3 system.",
+        "Shareholders should have seen this coming.",
+        "He must have known.",
+        # list headers
+        "Five things ministers must do:",
+        "Here is what the government should do:",
+        # web boilerplate
+        "Click here to read the original.",
+        # quotations of other people
+        "“We must build, build, build,” the senator told reporters.",
+        # non-actor subjects and relative clauses
+        "What the Fed should do is less clear.",
+        "Guidance is only as strong as the head who has to defend it.",
+        "It should be noted that prices fell.",
+        "There is no need to panic.",
+        "We don’t need to choose.",
+        "I have to say the results are poor.",
+        "More must be done.",
+        "Lessons must be learned from the pandemic.",
+        "Councils have to publish their accounts by law.",
+        "The plan, which ministers say must be delivered by 2029, is thin.",
+        "The money has to come from somewhere.",
+        "This must be frustrating for patients.",
+        "According to the King’s Fund, ministers must increase capital spending.",
+    ],
+)
+def test_traps_are_not_returned(text: str) -> None:
+    assert segment(UK + text) == []
+
+
+def test_header_items_still_returned_but_header_is_not() -> None:
+    text = UK + "Five things ministers must do:\n- Build homes."
+    assert spans(text) == ["Build homes"]
+
+
+# --- gold data -------------------------------------------------------------------------------
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _matches(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
+    shared = _overlap(pred, gold)
+    return 2 * shared >= gold[1] - gold[0] and 2 * shared >= pred[1] - pred[0] and shared > 0
+
+
+def test_every_seed_gold_ask_is_found(seed_text: str) -> None:
+    if not SEED_GOLD.exists():
+        pytest.skip("seed gold not written yet")
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    recs = segment(seed_text)
+    predicted = [(r.start, r.end) for r in recs]
+    for item in gold["recommendations"]:
+        start = seed_text.find(item["text"])
+        assert start >= 0
+        span = (start, start + len(item["text"]))
+        assert any(_matches(p, span) for p in predicted), item["text"]
+
+
+def test_seed_air_defence_ask_starts_at_we_need_to(seed_text: str) -> None:
+    recs = segment(seed_text)
+    assert recs[0].text == (
+        "we need to enhance Britain’s air defences, both at home and for our deployed forces in "
+        "Eastern Europe"
+    )
+    assert recs[0].actor == "UK government"
+    assert recs[0].cue == "we need to"
+
+
+def test_seed_traps_are_not_returned(seed_text: str) -> None:
+    returned = spans(seed_text)
+    for trap in (
+        "Germany has rightly recognised",
+        "So how can we best get relations back on track",
+        "But the government knows we have to go much further",
+        "Leadership on this issue would signal",
+        "This question will move to the forefront",
+        "Click here to read the original",
+    ):
+        assert not any(trap in r or r in trap for r in returned), trap
+
+
+def test_dev_set_quality() -> None:
+    from policytext.evaluate import load_gold, score_segmentation
+
+    files = sorted(DEV.glob("*.gold.json"))
+    if not files:
+        pytest.skip("dev gold not written yet")
+    total = None
+    for file in files:
+        gold = load_gold(file)
+        score = score_segmentation(gold, segment(gold.text))
+        total = score if total is None else total + score
+    assert total is not None
+    assert total.f1 >= 0.92
+    assert total.trap_rate <= 0.05
+
+
+def test_segment_is_fast_on_the_seed(seed_text: str) -> None:
+    segment(seed_text)
+    times = []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        segment(seed_text)
+        times.append(time.perf_counter() - t0)
+    assert statistics.median(times) < 0.025  # 5 ms budget; loose for slow CI machines
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "We must act. ",
+        "Ministers should cap rents and councils must publish data. ",
+        "That means fixing it. ",
+        "If we should fail, ",
+        "“We must,” he said. ",
+        "1. Give the institute teeth.\n",
+        "- Scrap the cap.\n",
+        "Five things ministers must do:\n",
+        "Is it time to act? ",
+        "It is time to act. ",
+        "The answer is to build. ",
+        "\n\n",
+        "\r\n",
+        "£6bn ",
+        "Mr. Smith ",
+        "U.S. ",
+        " – ",
+        ", but ",
+        ", and ",
+        ": ",
+        "should ",
+        "need to ",
+        "we ",
+        "it ",
+    ]
+)
+
+
+def _check(text: str) -> None:
+    try:
+        recs = segment(text)
+    except EmptyTextError:
+        assert not text.strip()
+        return
+    prev_end = 0
+    for i, r in enumerate(recs):
+        assert text[r.start : r.end] == r.text
+        assert r.text == r.text.strip()
+        assert r.start >= prev_end
+        prev_end = r.end
+        assert 0.0 <= r.confidence <= 1.0
+        assert r.restates is None or 0 <= r.restates < i
+        assert r.force in Force
+        assert r.polarity in Polarity
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_spans_exact_sorted_disjoint_on_ask_like_text(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_crashes_on_arbitrary_text(text: str) -> None:
+    _check(text)
