@@ -1,0 +1,183 @@
+"""``compare()``: the one entry point that runs the whole pipeline.
+
+text -> segment -> recommendations -> encode -> cosine top-k candidates -> fuzzy and lexical
+on the candidates only -> fused score -> direction -> verdict -> :class:`Comparison`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from policytext._types import StrPath
+from policytext.direction import detect_direction
+from policytext.embed import Encoder, resolve_encoder
+from policytext.errors import InputError
+from policytext.fuzzy import fuzzy_pairs
+from policytext.index import PositionIndex
+from policytext.lexical import content_tokens, overlap
+from policytext.positions import Position, load_positions
+from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summary, Verdict
+from policytext.score import (
+    DEFAULT_THRESHOLDS,
+    DEFAULT_WEIGHTS,
+    Thresholds,
+    Weights,
+    cosine_top_k,
+    decide,
+    fuse,
+)
+from policytext.segment import Recommendation, segment
+
+__all__ = ["DEFAULT_CANDIDATES", "compare"]
+
+DEFAULT_CANDIDATES = 50
+"""Positions per recommendation retrieved by cosine before fuzzy and lexical scoring."""
+
+
+def _positions_index(
+    positions: PositionIndex | Iterable[Position] | StrPath,
+    encoder_spec: str | Encoder | None,
+    backend: str,
+    cache: bool | StrPath,
+) -> PositionIndex:
+    if isinstance(positions, PositionIndex):
+        if encoder_spec is not None:
+            raise InputError(
+                "pass model= or a PositionIndex, not both: the index fixes the encoder"
+            )
+        return positions
+    if isinstance(positions, str | os.PathLike):
+        positions = load_positions(positions)
+    encoder = resolve_encoder(encoder_spec, backend=backend, cache=cache)
+    return PositionIndex.build(positions, encoder)
+
+
+def compare(
+    text: str,
+    positions: PositionIndex | Iterable[Position] | StrPath,
+    top_k: int = 3,
+    *,
+    model: str | Encoder | None = None,
+    backend: str = "auto",
+    cache: bool | StrPath = True,
+    as_of: dt.date | str | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    fuzzy_scorer: str = "token_set_ratio",
+    candidates: int = DEFAULT_CANDIDATES,
+) -> Comparison:
+    """Segment ``text`` and compare each recommendation with the official ``positions``.
+
+    Args:
+        text: the op-ed (plain text or Markdown).
+        positions: Position objects, a path to a positions file, or a prebuilt PositionIndex.
+        top_k: matches to keep per recommendation, best first.
+        model: a sentence-transformers model name or local path, or an Encoder; None uses
+            ``POLICYTEXT_MODEL`` or the bundled all-MiniLM-L6-v2.
+        backend: "auto", "onnx", "onnx-int8" or "torch" (see docs/encoders.md).
+        cache: True for the user cache directory, a directory path, or False for no cache.
+        as_of: ignore positions dated after this date (``YYYY-MM-DD`` or a date).
+        weights: weights of the semantic, fuzzy and lexical components of the score.
+        thresholds: score cut-offs for novel / related / aligned.
+        fuzzy_scorer: the rapidfuzz scorer for the fuzzy component.
+        candidates: positions retrieved per recommendation by cosine before the fuzzy and
+            lexical scorers run on them; None deactivates the limit.
+
+    Raises:
+        InputError: ``text`` is not a str, or is empty; bad options.
+        PositionsError: the positions are invalid or there are none.
+        ModelError: the embedding model cannot be loaded.
+    """
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise InputError(f"top_k must be a positive integer, got {top_k!r}")
+    if candidates < 1:
+        raise InputError(f"candidates must be a positive integer, got {candidates!r}")
+    date = _as_date(as_of)
+    recommendations = segment(text)
+    index = _positions_index(positions, model, backend, cache).as_of(date)
+    items = rank(
+        recommendations,
+        index,
+        top_k=top_k,
+        weights=weights,
+        thresholds=thresholds,
+        fuzzy_scorer=fuzzy_scorer,
+        candidates=candidates,
+    )
+    return Comparison(
+        recommendations=items,
+        summary=Summary.of(items),
+        model=index.encoder.identity,
+        positions_count=len(index),
+        as_of=date,
+    )
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(f"as_of must be a date or YYYY-MM-DD, got {value!r}") from None
+
+
+def rank(
+    recommendations: Sequence[Recommendation],
+    index: PositionIndex,
+    *,
+    top_k: int = 3,
+    weights: Weights = DEFAULT_WEIGHTS,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    fuzzy_scorer: str = "token_set_ratio",
+    candidates: int = DEFAULT_CANDIDATES,
+) -> tuple[ComparisonItem, ...]:
+    """Score ``recommendations`` against ``index`` and decide a verdict for each."""
+    if not recommendations:
+        return ()
+    if len(index) == 0:
+        return tuple(
+            ComparisonItem(r, (), Verdict.NOVEL, "no positions to compare with")
+            for r in recommendations
+        )
+    queries = [r.text for r in recommendations]
+    query_vectors = index.encoder.encode(queries)
+    semantic, ids = cosine_top_k(query_vectors, index.embeddings, max(candidates, top_k))
+    semantic = np.clip(semantic, 0.0, 1.0)
+    fuzzy = fuzzy_pairs(queries, [p.text for p in index.positions], ids, scorer=fuzzy_scorer)
+    lexical = np.zeros_like(semantic)
+    pairs: dict[tuple[int, int], tuple[Highlight, ...]] = {}
+    for i, query in enumerate(queries):
+        query_tokens = content_tokens(query)
+        for c, j in enumerate(ids[i].tolist()):
+            share, hits = overlap(query_tokens, index.tokens(j), index.vocabulary)
+            lexical[i, c] = share
+            pairs[i, j] = tuple(Highlight(q.start, q.end, p.start, p.end) for q, p in hits)
+    fused = fuse(semantic, fuzzy, lexical, weights)
+    items: list[ComparisonItem] = []
+    for i, recommendation in enumerate(recommendations):
+        order = np.argsort(-fused[i], kind="stable")[:top_k]
+        matches = tuple(
+            Match(
+                position=index.positions[int(ids[i, c])],
+                score=float(fused[i, c]),
+                semantic=float(semantic[i, c]),
+                fuzzy=float(fuzzy[i, c]),
+                lexical=float(lexical[i, c]),
+                highlights=pairs[i, int(ids[i, c])],
+            )
+            for c in order.tolist()
+        )
+        best = matches[0]
+        verdict, rationale = decide(
+            best.score,
+            detect_direction(recommendation.action or recommendation.text),
+            detect_direction(best.position.text),
+            thresholds,
+        )
+        items.append(ComparisonItem(recommendation, matches, verdict, rationale))
+    return tuple(items)

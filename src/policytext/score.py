@@ -1,0 +1,171 @@
+"""Scoring arithmetic (numpy only): cosine top-k in chunks, score fusion, verdict rules.
+
+Every score is on [0, 1]; every matrix is 2-D float32 with ``m[i, j]`` = recommendation i
+against position j.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import numpy as np
+
+from policytext.direction import Direction, opposed
+from policytext.result import Verdict
+
+if TYPE_CHECKING:
+    from policytext._types import FloatMatrix, IntMatrix
+
+__all__ = [
+    "DEFAULT_THRESHOLDS",
+    "DEFAULT_WEIGHTS",
+    "Thresholds",
+    "Weights",
+    "cosine_top_k",
+    "decide",
+    "fuse",
+]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen
+class Weights:
+    """Weights of the score components; they are normalised to sum to 1 when fused."""
+
+    semantic: float = attrs.field(default=0.6, validator=_non_negative)
+    fuzzy: float = attrs.field(default=0.15, validator=_non_negative)
+    lexical: float = attrs.field(default=0.25, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.semantic + self.fuzzy + self.lexical <= 0:
+            raise ValueError("at least one weight must be positive")
+
+
+@attrs.frozen
+class Thresholds:
+    """Fused-score cut-offs for verdicts (calibrated on the development gold).
+
+    Attributes:
+        novel: below this best score an ask is ``novel``.
+        aligned: at or above this (and not opposed in direction) it is ``aligned``;
+            between ``novel`` and ``aligned`` it is ``related``.
+    """
+
+    novel: float = 0.40
+    aligned: float = 0.55
+
+
+DEFAULT_WEIGHTS = Weights()
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+def cosine_top_k(
+    queries: FloatMatrix,
+    index: FloatMatrix,
+    k: int,
+    *,
+    chunk_size: int = 16384,
+) -> tuple[FloatMatrix, IntMatrix]:
+    """Top-``k`` rows of ``index`` by dot product for each query, best first.
+
+    Rows are expected L2-normalised, so the dot product is the cosine. The index is scanned
+    in chunks of ``chunk_size`` rows and only ``k`` candidates per query are kept between
+    chunks, so memory stays O(queries * (chunk_size + k)) whatever the index size.
+
+    Examples:
+        >>> q = np.eye(2, dtype=np.float32)
+        >>> idx = np.array([[1, 0], [0.6, 0.8], [0, 1]], dtype=np.float32)
+        >>> scores, ids = cosine_top_k(q, idx, 2, chunk_size=2)
+        >>> ids.tolist()
+        [[0, 1], [2, 1]]
+    """
+    n = queries.shape[0]
+    k = min(k, index.shape[0])
+    best_scores = np.full((n, k), -np.inf, dtype=np.float32)
+    best_ids = np.full((n, k), -1, dtype=np.int64)
+    if n == 0 or k == 0:
+        return best_scores, best_ids
+    for start in range(0, index.shape[0], chunk_size):
+        block = queries @ index[start : start + chunk_size].T
+        if block.shape[1] > k:
+            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        else:
+            part = np.broadcast_to(np.arange(block.shape[1]), (n, block.shape[1]))
+        part_scores = np.take_along_axis(block, part, axis=1)
+        merged_scores = np.concatenate([best_scores, part_scores], axis=1)
+        merged_ids = np.concatenate([best_ids, part + start], axis=1)
+        keep = np.argpartition(-merged_scores, k - 1, axis=1)[:, :k]
+        best_scores = np.take_along_axis(merged_scores, keep, axis=1)
+        best_ids = np.take_along_axis(merged_ids, keep, axis=1)
+    order = np.argsort(-best_scores, axis=1, kind="stable")
+    return (
+        np.take_along_axis(best_scores, order, axis=1).astype(np.float32),
+        np.take_along_axis(best_ids, order, axis=1),
+    )
+
+
+def fuse(
+    semantic: FloatMatrix,
+    fuzzy: FloatMatrix,
+    lexical: FloatMatrix,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> FloatMatrix:
+    """Weighted mean of the three components, each already in [0, 1].
+
+    Examples:
+        >>> one = np.ones((1, 1), dtype=np.float32)
+        >>> float(fuse(one, one * 0, one, Weights(semantic=1, fuzzy=1, lexical=2))[0, 0])
+        0.75
+    """
+    total = weights.semantic + weights.fuzzy + weights.lexical
+    fused = (
+        weights.semantic * semantic + weights.fuzzy * fuzzy + weights.lexical * lexical
+    ) / total
+    result: FloatMatrix = np.clip(fused, 0.0, 1.0).astype(np.float32)
+    return result
+
+
+def decide(
+    score: float,
+    ask: Direction,
+    position: Direction,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> tuple[Verdict, str]:
+    """The verdict for a recommendation given its best match, and a one-line rationale.
+
+    Examples:
+        >>> from policytext.direction import detect_direction as d
+        >>> decide(0.7, d("restart the talks"), d("The UK suspended the talks."))[0]
+        <Verdict.DIVERGENT: 'divergent'>
+        >>> decide(0.2, d("restart the talks"), d("The UK suspended the talks."))[0]
+        <Verdict.NOVEL: 'novel'>
+    """
+    if score < thresholds.novel:
+        return Verdict.NOVEL, (
+            f"best score {score:.2f} is below the novel threshold {thresholds.novel:.2f}: "
+            "no position addresses this ask"
+        )
+    if opposed(ask, position):
+        return Verdict.DIVERGENT, (
+            f"same subject (score {score:.2f}) but opposite direction: the ask says "
+            f"{ask.describe()}, the position says {position.describe()}"
+        )
+    if score >= thresholds.aligned:
+        how = (
+            f"both say {ask.describe()}"
+            if ask.sign and ask.sign == position.sign
+            else "no conflicting direction"
+        )
+        return (
+            Verdict.ALIGNED,
+            f"close match (score {score:.2f} >= {thresholds.aligned:.2f}), {how}",
+        )
+    return Verdict.RELATED, (
+        f"same subject (score {score:.2f} between {thresholds.novel:.2f} and "
+        f"{thresholds.aligned:.2f}) without a shared commitment"
+    )

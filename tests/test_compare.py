@@ -1,0 +1,140 @@
+"""Tests for policytext.compare with a fake encoder: pipeline mechanics and options."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import policytext as pt
+from policytext.compare import rank
+from tests._fakes import HashingEncoder
+
+TEXT = (
+    "Ministers should restart the free trade talks with Israel. "
+    "We need to enhance Britain's air defences at home."
+)
+POSITIONS = (
+    pt.Position("FTA", "The UK suspended free trade talks with Israel.", date="2025-05-20"),
+    pt.Position("AIR", "The government will invest in air defences at home.", date="2025-06-02"),
+    pt.Position("LATE", "A position announced after the op-ed.", date="2026-01-01"),
+    pt.Position("UNDATED", "Sanctions on Iran were reimposed."),
+)
+
+
+def run(encoder: HashingEncoder, **options: object) -> pt.Comparison:
+    return pt.compare(TEXT, POSITIONS, top_k=4, model=encoder, cache=False, **options)  # type: ignore[arg-type]
+
+
+def test_one_item_per_recommendation_in_order(fake_encoder: HashingEncoder) -> None:
+    result = run(fake_encoder)
+    recs = pt.segment(TEXT)
+    assert [item.recommendation for item in result.recommendations] == recs
+    for item in result.recommendations:
+        scores = [m.score for m in item.matches]
+        assert scores == sorted(scores, reverse=True)
+        for m in item.matches:
+            assert 0 <= m.score <= 1
+            assert 0 <= m.semantic <= 1
+            assert 0 <= m.fuzzy <= 1
+            assert 0 <= m.lexical <= 1
+        assert item.rationale
+
+
+def test_highlights_point_at_shared_words(fake_encoder: HashingEncoder) -> None:
+    result = run(fake_encoder)
+    first = result.recommendations[0]
+    fta = next(m for m in first.matches if m.position.id == "FTA")
+    rec_text, pos_text = first.recommendation.text, fta.position.text
+    words = {
+        rec_text[h.recommendation_start : h.recommendation_end].lower() for h in fta.highlights
+    }
+    assert {"free", "trade", "talks", "israel"} <= words
+    for h in fta.highlights:
+        assert (
+            pos_text[h.position_start : h.position_end]
+            .lower()
+            .startswith(rec_text[h.recommendation_start : h.recommendation_end].lower()[:4])
+        )
+
+
+def test_as_of_drops_later_positions_but_keeps_undated(fake_encoder: HashingEncoder) -> None:
+    result = run(fake_encoder, as_of="2025-10-20")
+    assert result.positions_count == 3
+    ids = {m.position.id for item in result.recommendations for m in item.matches}
+    assert "LATE" not in ids
+    assert result.as_of == dt.date(2025, 10, 20)
+    assert run(fake_encoder, as_of=dt.date(2025, 5, 31)).positions_count == 2
+
+
+def test_summary_counts_add_up(fake_encoder: HashingEncoder) -> None:
+    result = run(fake_encoder)
+    assert sum(result.summary.counts.values()) == len(result.recommendations)
+    assert -1 <= result.summary.alignment <= 1
+
+
+def test_positions_may_be_a_path(tmp_path: Path, fake_encoder: HashingEncoder) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"id": "A", "text": "Restart free trade talks."}\n', encoding="utf-8")
+    result = pt.compare(TEXT, path, model=fake_encoder, cache=False)
+    assert result.positions_count == 1
+
+
+def test_index_is_reusable_and_encodes_positions_once(fake_encoder: HashingEncoder) -> None:
+    index = pt.PositionIndex.build(POSITIONS, fake_encoder)
+    before = len(fake_encoder.encoded_texts)
+    pt.compare(TEXT, index)
+    pt.compare(TEXT, index)
+    encoded = fake_encoder.encoded_texts[before:]
+    assert not set(encoded) & {p.text for p in POSITIONS}
+
+
+def test_candidates_limit_keeps_results_consistent(fake_encoder: HashingEncoder) -> None:
+    full = run(fake_encoder)
+    narrow = pt.compare(TEXT, POSITIONS, top_k=1, model=fake_encoder, cache=False, candidates=1)
+    for a, b in zip(full.recommendations, narrow.recommendations, strict=True):
+        assert len(b.matches) == 1
+        assert b.matches[0].semantic == pytest.approx(max(m.semantic for m in a.matches))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"top_k": 0}, "top_k"), ({"as_of": "20 May"}, "as_of"), ({"candidates": 0}, "candidates")],
+)
+def test_bad_options(fake_encoder: HashingEncoder, kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(pt.InputError, match=message):
+        pt.compare(TEXT, POSITIONS, model=fake_encoder, cache=False, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", b"bytes"])
+def test_bad_text(fake_encoder: HashingEncoder, text: object) -> None:
+    with pytest.raises(pt.InputError):
+        pt.compare(text, POSITIONS, model=fake_encoder, cache=False)  # type: ignore[arg-type]
+
+
+def test_empty_or_duplicate_positions(fake_encoder: HashingEncoder) -> None:
+    with pytest.raises(pt.PositionsError, match="duplicate"):
+        pt.compare(TEXT, [POSITIONS[0], POSITIONS[0]], model=fake_encoder, cache=False)
+    result = pt.compare(TEXT, [], model=fake_encoder, cache=False)
+    assert all(
+        item.verdict is pt.Verdict.NOVEL and not item.matches for item in result.recommendations
+    )
+
+
+def test_rank_with_no_recommendations(fake_encoder: HashingEncoder) -> None:
+    index = pt.PositionIndex.build(POSITIONS, fake_encoder)
+    assert rank([], index) == ()
+
+
+def test_exports(fake_encoder: HashingEncoder) -> None:
+    result = run(fake_encoder)
+    data = result.to_dict()
+    assert data["positions"] == 4
+    assert len(data["recommendations"]) == len(result.recommendations)  # type: ignore[arg-type]
+    assert '"verdict"' in result.to_json()
+    markdown = result.to_markdown()
+    assert markdown.startswith("# policytext comparison")
+    assert "| verdict | count |" in markdown
+    assert "**" in markdown
+    assert "semantic" in result.to_text()

@@ -1,0 +1,75 @@
+"""Tests for policytext.score: chunked top-k equals brute force, fusion, verdict rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policytext.direction import detect_direction
+from policytext.result import Verdict
+from policytext.score import Thresholds, Weights, cosine_top_k, decide, fuse
+
+
+def unit_rows(rng: np.random.Generator, n: int, dim: int = 16) -> np.ndarray:
+    m = rng.standard_normal((n, dim)).astype(np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(1, 300),
+    st.integers(1, 20),
+    st.integers(1, 64),
+    st.integers(0, 99),
+)
+def test_chunked_top_k_matches_brute_force(n: int, m: int, k: int, chunk: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    q, idx = unit_rows(rng, n), unit_rows(rng, m)
+    scores, ids = cosine_top_k(q, idx, k, chunk_size=chunk)
+    full = q @ idx.T
+    kk = min(k, m)
+    assert ids.shape == (n, kk)
+    expected = -np.sort(-full, axis=1)[:, :kk]
+    np.testing.assert_allclose(scores, expected, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(np.take_along_axis(full, ids, axis=1), scores, rtol=1e-5, atol=1e-6)
+
+
+def test_top_k_with_no_queries() -> None:
+    scores, ids = cosine_top_k(np.zeros((0, 4), np.float32), np.eye(4, dtype=np.float32), 3)
+    assert scores.shape == (0, 3)
+    assert ids.shape == (0, 3)
+
+
+def test_fuse_is_a_normalised_weighted_mean() -> None:
+    s = np.array([[1.0, 0.0]], np.float32)
+    f = np.array([[0.0, 1.0]], np.float32)
+    lex = np.array([[0.5, 0.5]], np.float32)
+    out = fuse(s, f, lex, Weights(semantic=2, fuzzy=1, lexical=1))
+    np.testing.assert_allclose(out, [[0.625, 0.375]])
+
+
+def test_weights_validate() -> None:
+    with pytest.raises(ValueError, match=">= 0"):
+        Weights(semantic=-1)
+    with pytest.raises(ValueError, match="positive"):
+        Weights(semantic=0, fuzzy=0, lexical=0)
+
+
+@pytest.mark.parametrize(
+    ("score", "ask", "position", "verdict"),
+    [
+        (0.8, "restart the talks", "The UK suspended the talks.", Verdict.DIVERGENT),
+        (0.8, "enhance air defences", "The UK will invest in air defence.", Verdict.ALIGNED),
+        (0.45, "enhance air defences", "The UK will invest in air defence.", Verdict.RELATED),
+        (0.1, "enhance air defences", "The UK will invest in air defence.", Verdict.NOVEL),
+    ],
+)
+def test_decide(score: float, ask: str, position: str, verdict: Verdict) -> None:
+    got, rationale = decide(
+        score, detect_direction(ask), detect_direction(position), Thresholds(novel=0.3, aligned=0.6)
+    )
+    assert got is verdict
+    assert f"{score:.2f}" in rationale
