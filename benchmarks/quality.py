@@ -59,7 +59,8 @@ def baseline_items(
     for i, rec in enumerate(recommendations):
         order = np.argsort(-sims[i])[:top_k]
         matches = tuple(
-            Match(index.positions[j], float(sims[i, j]), float(sims[i, j]), 0.0, 0.0) for j in order
+            Match(index.positions[j], float(sims[i, j]), float(sims[i, j]), 0.0, 0.0, 0.0)
+            for j in order
         )
         best = matches[0].score
         verdict = (
@@ -94,9 +95,9 @@ def evaluate_document(gold: Gold, encoder: pt.Encoder, *, top_k: int = 10) -> Do
         gold.as_of
     )
     oracle_recs = gold_recommendations(gold)
-    oracle = score_matching(gold, rank(oracle_recs, index, top_k=top_k))
+    oracle = score_matching(gold, rank(oracle_recs, index, text=gold.text, top_k=top_k))
     baseline = score_matching(gold, baseline_items(oracle_recs, index, top_k))
-    items = rank(predicted, index, top_k=top_k)
+    items = rank(predicted, index, text=gold.text, top_k=top_k)
     pairs = align([(r.start, r.end) for r in predicted], [(a.start, a.end) for a in gold.asks])
     by_gold: list[ComparisonItem | None] = [None] * len(gold.asks)
     for i, j in pairs.items():

@@ -14,9 +14,13 @@ from policytext.direction import detect_direction, opposed
         ("The UK has suspended negotiations on a free trade agreement.", -1),
         ("raise the minimum wage", 1),
         ("The Treasury cut the aid budget to 0.3% of GNI.", -1),
-        ("repeal the two-child limit", -1),
-        ("The government will keep the two-child limit.", 1),
-        ("lift the ban on onshore wind", -1),
+        ("repeal the two-child limit", 1),  # less limit, more benefit
+        ("The government will keep the two-child limit.", -1),
+        ("impose a ban on disposable vapes", -1),
+        ("lift the ban on onshore wind", 1),  # reverses a stopper: more wind
+        ("The government lifted the de facto ban on onshore wind.", 1),
+        ("Ministers will grant no new licences.", -1),
+        ("lift the cap on bankers' bonuses", 1),
         ("impose sanctions on the regime", 1),
         ("Ministers will not resume arms sales.", -1),
         ("The government has ruled out rejoining the customs union.", -1),

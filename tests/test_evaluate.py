@@ -67,7 +67,7 @@ def test_segmentation_scores(tmp_path: Path) -> None:
 
 
 def item(ids: list[str], verdict: Verdict) -> ComparisonItem:
-    matches = tuple(Match(Position(i, "t"), 0.5, 0.5, 0.5, 0.5) for i in ids)
+    matches = tuple(Match(Position(i, "t"), 0.5, 0.5, 0.5, 0.5, 0.5) for i in ids)
     return ComparisonItem(rec(0, 26), matches, verdict, "")
 
 

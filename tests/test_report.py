@@ -12,7 +12,7 @@ from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summ
 def comparison() -> Comparison:
     rec = pt.Recommendation("restart the talks | now", 10, 33, actor="UK government")
     pos = pt.Position("P1", "The UK suspended the talks.", source="FCDO", date="2025-05-20")
-    match = Match(pos, 0.8, 0.9, 0.7, 0.6, (Highlight(12, 17, 21, 26),))
+    match = Match(pos, 0.8, 0.9, 0.85, 0.7, 0.6, (Highlight(12, 17, 21, 26),))
     item = ComparisonItem(rec, (match,), Verdict.DIVERGENT, "opposite direction")
     novel = ComparisonItem(
         pt.Recommendation("build a moon base", 40, 57), (), Verdict.NOVEL, "no match"
@@ -37,7 +37,7 @@ def test_dict_round_trips_through_json() -> None:
 def test_text_report_shows_components_source_and_highlights() -> None:
     text = to_text(comparison())
     assert "[DIVERGENT] restart the *talks* | now" in text
-    assert "semantic 0.90, fuzzy 0.70, lexical 0.60" in text
+    assert "semantic 0.90, context 0.85, fuzzy 0.70, lexical 0.60" in text
     assert "FCDO, 2025-05-20" in text
     assert "The UK suspended the *talks*." in text
 

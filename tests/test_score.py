@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext.direction import detect_direction
 from policytext.result import Verdict
 from policytext.score import Thresholds, Weights, cosine_top_k, decide, fuse
 
@@ -47,7 +46,7 @@ def test_fuse_is_a_normalised_weighted_mean() -> None:
     s = np.array([[1.0, 0.0]], np.float32)
     f = np.array([[0.0, 1.0]], np.float32)
     lex = np.array([[0.5, 0.5]], np.float32)
-    out = fuse(s, f, lex, Weights(semantic=2, fuzzy=1, lexical=1))
+    out = fuse(s, s * 0, f, lex, Weights(semantic=2, context=0, fuzzy=1, lexical=1))
     np.testing.assert_allclose(out, [[0.625, 0.375]])
 
 
@@ -55,7 +54,7 @@ def test_weights_validate() -> None:
     with pytest.raises(ValueError, match=">= 0"):
         Weights(semantic=-1)
     with pytest.raises(ValueError, match="positive"):
-        Weights(semantic=0, fuzzy=0, lexical=0)
+        Weights(semantic=0, context=0, fuzzy=1, lexical=1)
 
 
 @pytest.mark.parametrize(
@@ -68,8 +67,6 @@ def test_weights_validate() -> None:
     ],
 )
 def test_decide(score: float, ask: str, position: str, verdict: Verdict) -> None:
-    got, rationale = decide(
-        score, detect_direction(ask), detect_direction(position), Thresholds(novel=0.3, aligned=0.6)
-    )
+    got, rationale = decide(score, ask, position, Thresholds(novel=0.3, aligned=0.6))
     assert got is verdict
     assert f"{score:.2f}" in rationale

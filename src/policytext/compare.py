@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from policytext._types import StrPath
-from policytext.direction import detect_direction
 from policytext.embed import Encoder, resolve_encoder
 from policytext.errors import InputError
 from policytext.fuzzy import fuzzy_pairs
@@ -31,8 +30,12 @@ from policytext.score import (
     fuse,
 )
 from policytext.segment import Recommendation, segment
+from policytext.text import sentence_spans
 
-__all__ = ["DEFAULT_CANDIDATES", "compare"]
+__all__ = ["DEFAULT_CANDIDATES", "DEFAULT_FUZZY_SCORER", "compare", "contexts", "rank"]
+
+DEFAULT_FUZZY_SCORER = "partial_ratio"
+"""The rapidfuzz scorer of the fuzzy component, chosen on the development gold."""
 
 DEFAULT_CANDIDATES = 50
 """Positions per recommendation retrieved by cosine before fuzzy and lexical scoring."""
@@ -67,7 +70,7 @@ def compare(
     as_of: dt.date | str | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
-    fuzzy_scorer: str = "token_set_ratio",
+    fuzzy_scorer: str = DEFAULT_FUZZY_SCORER,
     candidates: int = DEFAULT_CANDIDATES,
 ) -> Comparison:
     """Segment ``text`` and compare each recommendation with the official ``positions``.
@@ -102,6 +105,7 @@ def compare(
     items = rank(
         recommendations,
         index,
+        text=text,
         top_k=top_k,
         weights=weights,
         thresholds=thresholds,
@@ -117,6 +121,32 @@ def compare(
     )
 
 
+def contexts(text: str, recommendations: Sequence[Recommendation]) -> list[str]:
+    """For each recommendation, the sentence before it (same paragraph, or a heading or
+    list lead-in just above) followed by the recommendation itself.
+
+    Op-ed asks lean on what came before ("we should offer Israel the benefit of that
+    experience"); the context query lets the matcher see what "that experience" was.
+
+    Examples:
+        >>> t = "Britain knows decommissioning. We should offer that experience."
+        >>> contexts(t, segment(t))
+        ['Britain knows decommissioning. We should offer that experience']
+    """
+    sentences = sentence_spans(text)
+    out: list[str] = []
+    k = 0
+    for rec in recommendations:
+        while k + 1 < len(sentences) and sentences[k + 1].start <= rec.start:
+            k += 1
+        previous = sentences[k - 1] if k > 0 and sentences[k].start <= rec.start else None
+        if previous is not None and sentences[k].paragraph - previous.paragraph <= 1:
+            out.append(f"{previous.text} {rec.text}")
+        else:
+            out.append(rec.text)
+    return out
+
+
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -130,13 +160,18 @@ def rank(
     recommendations: Sequence[Recommendation],
     index: PositionIndex,
     *,
+    text: str | None = None,
     top_k: int = 3,
     weights: Weights = DEFAULT_WEIGHTS,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
-    fuzzy_scorer: str = "token_set_ratio",
+    fuzzy_scorer: str = DEFAULT_FUZZY_SCORER,
     candidates: int = DEFAULT_CANDIDATES,
 ) -> tuple[ComparisonItem, ...]:
-    """Score ``recommendations`` against ``index`` and decide a verdict for each."""
+    """Score ``recommendations`` against ``index`` and decide a verdict for each.
+
+    ``text`` is the document the recommendations come from; when given, each is also
+    embedded with the sentence before it (see :func:`contexts`).
+    """
     if not recommendations:
         return ()
     if len(index) == 0:
@@ -145,9 +180,15 @@ def rank(
             for r in recommendations
         )
     queries = [r.text for r in recommendations]
-    query_vectors = index.encoder.encode(queries)
-    semantic, ids = cosine_top_k(query_vectors, index.embeddings, max(candidates, top_k))
-    semantic = np.clip(semantic, 0.0, 1.0)
+    in_context = contexts(text, recommendations) if text is not None else queries
+    vectors = index.encoder.encode(queries + in_context)
+    plain, with_context = vectors[: len(queries)], vectors[len(queries) :]
+    # Retrieval on the weighted sum of both cosines: (a*q + b*c) . p == a*q.p + b*c.p
+    combined = weights.semantic * plain + weights.context * with_context
+    _, ids = cosine_top_k(combined, index.embeddings, max(candidates, top_k))
+    candidate_vectors = index.embeddings[ids]  # (queries, k, dim)
+    semantic = np.clip(np.einsum("qd,qkd->qk", plain, candidate_vectors), 0.0, 1.0)
+    context = np.clip(np.einsum("qd,qkd->qk", with_context, candidate_vectors), 0.0, 1.0)
     fuzzy = fuzzy_pairs(queries, [p.text for p in index.positions], ids, scorer=fuzzy_scorer)
     lexical = np.zeros_like(semantic)
     pairs: dict[tuple[int, int], tuple[Highlight, ...]] = {}
@@ -157,7 +198,7 @@ def rank(
             share, hits = overlap(query_tokens, index.tokens(j), index.vocabulary)
             lexical[i, c] = share
             pairs[i, j] = tuple(Highlight(q.start, q.end, p.start, p.end) for q, p in hits)
-    fused = fuse(semantic, fuzzy, lexical, weights)
+    fused = fuse(semantic, context, fuzzy, lexical, weights)
     items: list[ComparisonItem] = []
     for i, recommendation in enumerate(recommendations):
         order = np.argsort(-fused[i], kind="stable")[:top_k]
@@ -166,6 +207,7 @@ def rank(
                 position=index.positions[int(ids[i, c])],
                 score=float(fused[i, c]),
                 semantic=float(semantic[i, c]),
+                context=float(context[i, c]),
                 fuzzy=float(fuzzy[i, c]),
                 lexical=float(lexical[i, c]),
                 highlights=pairs[i, int(ids[i, c])],
@@ -173,11 +215,6 @@ def rank(
             for c in order.tolist()
         )
         best = matches[0]
-        verdict, rationale = decide(
-            best.score,
-            detect_direction(recommendation.action or recommendation.text),
-            detect_direction(best.position.text),
-            thresholds,
-        )
+        verdict, rationale = decide(best.score, recommendation.text, best.position.text, thresholds)
         items.append(ComparisonItem(recommendation, matches, verdict, rationale))
     return tuple(items)

@@ -13,232 +13,153 @@ import re
 
 import attrs
 
-__all__ = ["Direction", "detect_direction", "opposed"]
+__all__ = ["Direction", "conflict", "detect_direction", "opposed"]
 
-# Verbs (as word prefixes) that create, continue or increase what they act on.
-_UP = (
-    "start",
-    "restart",
-    "resum",
-    "relaunch",
-    "launch",
-    "reopen",
-    "open",
-    "continu",
-    "maintain",
-    "keep",
-    "retain",
-    "preserv",
-    "expand",
-    "extend",
-    "increas",
-    "rais",
-    "boost",
-    "strengthen",
-    "deepen",
-    "enhanc",
-    "grow",
-    "invest",
-    "fund",
-    "support",
-    "back",
-    "adopt",
-    "introduc",
-    "establish",
-    "creat",
-    "build",
-    "approv",
-    "grant",
-    "restor",
-    "reinstat",
-    "rejoin",
-    "join",
-    "accelerat",
-    "speed",
-    "doubl",
-    "tripl",
-    "impos",
-    "sanction",
-    "enforc",
-    "tighten",
-    "upgrad",
-    "resum",
-    "renew",
-    "reaffirm",
-    "commit",
-    "pursu",
-    "press ahead",
-    "go ahead",
-    "allow",
-    "permit",
-    "legislat",
-    "recognis",
-    "recogniz",
-    "ratif",
-    "implement",
-    "roll out",
-    "scale up",
-    "step up",
-    "widen",
-    "broaden",
-    "add",
-    "more",
-    "higher",
-)
+# Verbs that create, continue or increase what they act on.
+_UP = """
+    start restart resume relaunch launch reopen continue maintain keep retain preserve expand
+    extend increase raise boost strengthen deepen enhance grow invest fund support back adopt
+    introduce establish create build approve grant restore reinstate rejoin join accelerate
+    double triple impose sanction enforce tighten upgrade renew reaffirm pursue allow permit
+    legislate recognise recognize ratify implement widen broaden unfreeze uprate protect
+    prioritise prioritize mandate require oblige subsidise subsidize begin lengthen
+    designate
+    """.split()  # noqa: SIM905  # a word list reads better as text
+_UP_PHRASES = ("press ahead", "go ahead", "roll out", "scale up", "step up", "bring forward")
 # Verbs that stop, remove or decrease what they act on.
-_DOWN = (
-    "suspend",
-    "halt",
-    "stop",
-    "end",
-    "paus",
-    "freez",
-    "cut",
-    "reduc",
-    "lower",
-    "scrap",
-    "abolish",
-    "repeal",
-    "withdraw",
-    "cancel",
-    "close",
-    "ban",
-    "prohibit",
-    "restrict",
-    "limit",
-    "lift",
-    "eas",
-    "relax",
-    "loosen",
-    "drop",
-    "abandon",
-    "postpon",
-    "delay",
-    "shelv",
-    "revok",
-    "terminat",
+_DOWN = """
+    suspend halt stop end pause freeze cut reduce lower scrap abolish repeal withdraw cancel
+    close ban prohibit restrict limit lift ease relax loosen drop abandon postpone delay shelve
+    revoke terminate slash cap block curb axe ditch exit leave remove reverse rescind veto
+    exempt weaken shrink narrow shorten strike overturn
+    """.split()  # noqa: SIM905  # a word list reads better as text
+_DOWN_PHRASES = (
     "phase out",
     "wind down",
     "scale back",
     "row back",
     "roll back",
-    "slash",
-    "cap",
-    "block",
-    "curb",
-    "axe",
-    "ditch",
-    "exit",
-    "leav",
-    "remov",
-    "fewer",
-    "less",
-    "lower",
-)
-# Cues that negate what follows in the clause.
-_NEGATORS = (
-    "not",
-    "n't",
-    "never",
-    "no longer",
-    "refus",
-    "rule out",
-    "ruled out",
-    "rules out",
-    "reject",
-    "oppos",
-    "declin",
-    "resist",
-    "against",
-    "without",
+    "pull back",
+    "water down",
+    "opt out",
 )
 
+# Irregular past forms.
+_IRREGULAR = {
+    "keep": ("kept",),
+    "cut": ("cut",),
+    "build": ("built",),
+    "grow": ("grew", "grown"),
+    "freeze": ("froze", "frozen"),
+    "withdraw": ("withdrew", "withdrawn"),
+    "begin": ("began", "begun"),
+    "leave": ("left",),
+    "unfreeze": ("unfroze", "unfrozen"),
+}
+_DOUBLING = frozenset({"stop", "ban", "cap", "scrap", "drop", "curb", "axe", "begin"})
+# Verbs whose -s and -ing forms are far more often nouns ("grants", "funding", "cuts").
+_NOUNISH = frozenset(
+    {
+        "grant",
+        "cut",
+        "fund",
+        "sanction",
+        "upgrade",
+        "ban",
+        "limit",
+        "cap",
+        "back",
+        "increase",
+        "support",
+        "end",
+        "start",
+        "delay",
+        "drop",
+        "freeze",
+        "halt",
+        "pause",
+        "block",
+        "curb",
+        "boost",
+        "permit",
+        "mandate",
+        "exit",
+        "build",
+        "lift",
+        "leave",
+        "raise",
+        "veto",
+        "double",
+        "relaunch",
+        "launch",
+        "restart",
+        "reverse",
+        "exempt",
+    }
+)
 
-def _alternation(words: tuple[str, ...], *, prefix: bool) -> str:
-    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    tail = r"[a-z]*" if prefix else ""
-    return r"\b(?:" + "|".join(parts) + r")" + tail + r"\b"
+
+def _forms(lemma: str) -> set[str]:
+    out = {lemma, *_IRREGULAR.get(lemma, ())}
+    stem = lemma + lemma[-1] if lemma in _DOUBLING and lemma[-1] not in "e" else lemma
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    if lemma not in _IRREGULAR:
+        out.add(past)
+    if lemma not in _NOUNISH:
+        out.add(ing)
+        if lemma.endswith(("s", "sh", "ch", "x", "z")):
+            out.add(lemma + "es")
+        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+            out.add(lemma[:-1] + "ies")
+        else:
+            out.add(lemma + "s")
+    return out
 
 
-_UP_RE = re.compile(_alternation(_UP, prefix=True), re.IGNORECASE)
-_DOWN_RE = re.compile(_alternation(_DOWN, prefix=True), re.IGNORECASE)
+def _pattern(
+    lemmas: list[str], phrases: tuple[str, ...], literals: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    words = {form for lemma in lemmas for form in _forms(lemma)} | set(literals)
+    for phrase in phrases:
+        head, _, tail = phrase.partition(" ")
+        words.update(f"{form} {tail}" for form in _forms(head))
+    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+_UP_RE = _pattern(_UP, _UP_PHRASES)
+_DOWN_RE = _pattern(_DOWN, _DOWN_PHRASES, ("on hold", "on ice"))
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
-    r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*)",
+    r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:.!?]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
-# Words the verb lists would catch by prefix but that carry no direction.
-_FALSE_FRIENDS = frozenset(
-    {
-        "ending",
-        "endorse",
-        "endorsed",
-        "endorses",
-        "endorsing",
-        "endeavour",
-        "endure",
-        "enduring",
-        "openly",
-        "startup",
-        "startups",
-        "backed",
-        "background",
-        "backlash",
-        "capital",
-        "capacity",
-        "capability",
-        "capabilities",
-        "cape",
-        "addition",
-        "additional",
-        "address",
-        "addressing",
-        "eastern",
-        "easy",
-        "easily",
-        "limited",
-        "closely",
-        "closer",
-        "leading",
-        "leader",
-        "leaders",
-        "fundamental",
-        "fundamentally",
-        "supporter",
-        "supporters",
-        "banking",
-        "bank",
-        "banks",
-        "commitment",
-        "commitments",
-        "committee",
-        "opening",
-        "grownup",
-        "keeping",
-        "morel",
-        "moreover",
-        "dropped",
-        "stopgap",
-        "cutting",
-        "edge",
-        "raising",
-        "leaving",
-        "starting",
-    }
+
+
+_KEEP_LEMMAS = frozenset({"keep", "maintain", "retain", "preserve", "continue", "protect"})
+_KEEP_RE = re.compile(
+    r"\b(?:" + "|".join(sorted({f for lemma in _KEEP_LEMMAS for f in _forms(lemma)})) + r")\b",
+    re.IGNORECASE,
 )
-_FRIEND_OK = frozenset(
-    {
-        "backed",
-        "dropped",
-        "keeping",
-        "leaving",
-        "raising",
-        "cutting",
-        "starting",
-        "ending",
-        "opening",
-    }
+# Nouns that themselves stop something: reversing one ("lift the ban") turns it around.
+_STOPPER_NOUN = re.compile(
+    r"\b(?:ban|bans|block|blocks|freeze|moratorium|suspension|pause|restrictions?|embargo"
+    r"|prohibition|controls|caps?|limits?|ceiling)\b",
+    re.IGNORECASE,
+)
+# A verb whose object is negated: "grant no new licences", "approve none".
+_OBJECT_NEGATION = re.compile(r"\s+(?:no|none|nothing)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_AMOUNT = re.compile(
+    r"(?:[£$€]\s?\d[\d,.]*\s?(?:bn|billion|m|million|tn|trillion|k)?"
+    r"|\b\d[\d,.]*\s?(?:%|per ?cent|percentage points?|months?|weeks?|years?))",
+    re.IGNORECASE,
 )
 
 
@@ -249,14 +170,16 @@ class Direction:
     Attributes:
         sign: +1 (start, raise, keep ...), -1 (stop, cut, lift ...), 0 (none found).
         verb: the word that set the direction, as written ("" when none).
-        negated: whether a negation ("not", "ruled out", ...) flipped it.
+        negated: whether a negation ("not", "ruled out", "no new ...") flipped it.
         start: offset of ``verb`` in the analysed text (-1 when none).
+        keep: whether the verb asks to keep things as they are ("keep", "maintain" ...).
     """
 
     sign: int
     verb: str = ""
     negated: bool = False
     start: int = -1
+    keep: bool = False
 
     def describe(self) -> str:
         """A short phrase for rationales, e.g. ``'"not resume" (down)'``."""
@@ -266,17 +189,12 @@ class Direction:
         return f'"{word}" ({"up/on" if self.sign > 0 else "down/off"})'
 
 
-def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    for match in pattern.finditer(text):
-        word = match.group().lower()
-        if word in _FALSE_FRIENDS and word not in _FRIEND_OK:
-            continue
-        return match
-    return None
-
-
 def detect_direction(text: str) -> Direction:
     """Return the direction of the first directional verb in ``text``.
+
+    The sign is about the activity underneath: a verb acting on a stopper counts the other
+    way ("lift the ban" is +1, "impose a ban" and "keep the limit" are -1), and a negated
+    object ("grant no new licences") flips it too.
 
     Examples:
         >>> detect_direction("restart the talks on a free trade agreement").sign
@@ -286,22 +204,62 @@ def detect_direction(text: str) -> Direction:
         >>> d = detect_direction("Ministers have ruled out rejoining the customs union.")
         >>> d.sign, d.negated
         (-1, True)
+        >>> detect_direction("The administration reversed its block on chip sales.").sign
+        1
     """
-    up = _first(_UP_RE, text)
-    down = _first(_DOWN_RE, text)
+    up = _UP_RE.search(text)
+    down = _DOWN_RE.search(text)
     candidates = [m for m in (up, down) if m is not None]
     if not candidates:
         return Direction(0)
     verb = min(candidates, key=lambda m: m.start())
     sign = 1 if verb is up else -1
-    # Negation counts only within the same clause, before the verb.
+    # Negation counts only within the same clause, before the verb, or right after it.
     clause_start = 0
     for end in _CLAUSE_END.finditer(text, 0, verb.start()):
         clause_start = end.end()
     negated = _NEG_RE.search(text, clause_start, verb.start()) is not None
-    return Direction(-sign if negated else sign, verb.group(), negated, verb.start())
+    negated ^= _OBJECT_NEGATION.match(text, verb.end()) is not None
+    if _STOPPER_NOUN.search(text[verb.end() : verb.end() + 40]):
+        sign = -sign
+    keep = _KEEP_RE.fullmatch(verb.group()) is not None
+    return Direction(-sign if negated else sign, verb.group(), negated, verb.start(), keep)
 
 
 def opposed(a: Direction, b: Direction) -> bool:
     """True when both have a direction and the directions differ."""
     return a.sign != 0 and b.sign not in (0, a.sign)
+
+
+def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
+    return {re.sub(r"[\s,]", "", m.group().lower()) for m in pattern.finditer(text)}
+
+
+def conflict(ask: str, position: str) -> str | None:
+    """Why ``ask`` would reverse ``position``, or None.
+
+    Three rules, in order: opposite directions; an ask to keep something the position
+    changes; a year or amount in the ask that the position states differently (the ask
+    wants 2026, the position says 2030).
+
+    Examples:
+        >>> conflict("restart the talks", "The UK suspended the talks.")
+        'the ask says "restart" (up/on), the position says "suspended" (down/off)'
+        >>> conflict("keep the detention rules as they are", "The proposal lengthens detention.")
+        'the ask keeps what the position changes ("lengthens")'
+        >>> conflict("end the levy in 2026", "The levy's end date moves to 2030.")
+        'the ask says 2026, the position says 2030'
+        >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
+        True
+    """
+    a, p = detect_direction(ask), detect_direction(position)
+    if opposed(a, p):
+        return f"the ask says {a.describe()}, the position says {p.describe()}"
+    if a.keep and p.sign and not p.keep:
+        return f'the ask keeps what the position changes ("{p.verb}")'
+    for pattern in (_YEAR, _AMOUNT):
+        wanted, stated = _figures(pattern, ask), _figures(pattern, position)
+        if wanted and stated and not wanted & stated:
+            ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(stated))
+            return f"the ask says {ask_says}, the position says {position_says}"
+    return None

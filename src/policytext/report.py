@@ -59,6 +59,7 @@ def _match_dict(match: Match) -> dict[str, object]:
         "position": _position_dict(match.position),
         "score": round(match.score, 4),
         "semantic": round(match.semantic, 4),
+        "context": round(match.context, 4),
         "fuzzy": round(match.fuzzy, 4),
         "lexical": round(match.lexical, 4),
         "highlights": [
@@ -139,7 +140,7 @@ def _summary_line(comparison: Comparison) -> str:
 def _components(match: Match) -> str:
     return (
         f"score {match.score:.2f} = semantic {match.semantic:.2f}, "
-        f"fuzzy {match.fuzzy:.2f}, lexical {match.lexical:.2f}"
+        f"context {match.context:.2f}, fuzzy {match.fuzzy:.2f}, lexical {match.lexical:.2f}"
     )
 
 
@@ -208,14 +209,15 @@ def to_markdown(comparison: Comparison) -> str:
         ]
         if item.matches:
             lines += [
-                "| # | position | score | semantic | fuzzy | lexical | source |",
-                "| ---: | --- | ---: | ---: | ---: | ---: | --- |",
+                "| # | position | score | semantic | context | fuzzy | lexical | source |",
+                "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
             ]
             for rank, m in enumerate(item.matches, start=1):
                 hl = [(h.position_start, h.position_end) for h in m.highlights]
                 cell = f"`{m.position.id}` {_bold(m.position.text, hl)}"
                 lines.append(
-                    f"| {rank} | {cell} | {m.score:.2f} | {m.semantic:.2f} | {m.fuzzy:.2f} | "
+                    f"| {rank} | {cell} | {m.score:.2f} | {m.semantic:.2f} | {m.context:.2f} | "
+                    f"{m.fuzzy:.2f} | "
                     f"{m.lexical:.2f} | {_md_escape(_source_line(m.position))} |"
                 )
             lines.append("")

@@ -61,6 +61,7 @@ class Match:
         position: the official position.
         score: the fused score used for ranking (see docs/scoring.md).
         semantic: cosine similarity of the embeddings, clipped to [0, 1].
+        context: the same with the sentence before the recommendation prepended.
         fuzzy: rapidfuzz similarity / 100.
         lexical: IDF-weighted share of the recommendation's content words in the position.
         highlights: shared words with offsets into both texts.
@@ -69,6 +70,7 @@ class Match:
     position: Position
     score: float = attrs.field(validator=_unit)
     semantic: float = attrs.field(validator=_unit)
+    context: float = attrs.field(validator=_unit)
     fuzzy: float = attrs.field(validator=_unit)
     lexical: float = attrs.field(validator=_unit)
     highlights: tuple[Highlight, ...] = ()

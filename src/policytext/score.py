@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 import numpy as np
 
-from policytext.direction import Direction, opposed
+from policytext.direction import conflict
 from policytext.result import Verdict
 
 if TYPE_CHECKING:
@@ -35,15 +35,28 @@ def _non_negative(instance: object, attribute: attrs.Attribute[float], value: fl
 
 @attrs.frozen
 class Weights:
-    """Weights of the score components; they are normalised to sum to 1 when fused."""
+    """Weights of the score components; they are normalised to sum to 1 when fused.
 
-    semantic: float = attrs.field(default=0.6, validator=_non_negative)
-    fuzzy: float = attrs.field(default=0.15, validator=_non_negative)
-    lexical: float = attrs.field(default=0.25, validator=_non_negative)
+    Attributes:
+        semantic: cosine of the recommendation's embedding and the position's.
+        context: cosine of the embedding of the recommendation with the sentence before it.
+        fuzzy: rapidfuzz similarity of the two texts.
+        lexical: IDF-weighted share of the recommendation's content words in the position.
+    """
+
+    semantic: float = attrs.field(default=4.0, validator=_non_negative)
+    context: float = attrs.field(default=3.0, validator=_non_negative)
+    fuzzy: float = attrs.field(default=4.0, validator=_non_negative)
+    lexical: float = attrs.field(default=4.0, validator=_non_negative)
 
     def __attrs_post_init__(self) -> None:
-        if self.semantic + self.fuzzy + self.lexical <= 0:
-            raise ValueError("at least one weight must be positive")
+        if self.semantic + self.context <= 0:
+            raise ValueError("semantic or context must be positive: retrieval needs embeddings")
+
+    @property
+    def total(self) -> float:
+        """The sum of the weights."""
+        return self.semantic + self.context + self.fuzzy + self.lexical
 
 
 @attrs.frozen
@@ -56,8 +69,8 @@ class Thresholds:
             between ``novel`` and ``aligned`` it is ``related``.
     """
 
-    novel: float = 0.40
-    aligned: float = 0.55
+    novel: float = 0.42
+    aligned: float = 0.48
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -111,38 +124,46 @@ def cosine_top_k(
 
 def fuse(
     semantic: FloatMatrix,
+    context: FloatMatrix,
     fuzzy: FloatMatrix,
     lexical: FloatMatrix,
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> FloatMatrix:
-    """Weighted mean of the three components, each already in [0, 1].
+    """Weighted mean of the four components, each already in [0, 1].
 
     Examples:
         >>> one = np.ones((1, 1), dtype=np.float32)
-        >>> float(fuse(one, one * 0, one, Weights(semantic=1, fuzzy=1, lexical=2))[0, 0])
+        >>> w = Weights(semantic=1, context=0, fuzzy=1, lexical=2)
+        >>> float(fuse(one, one, one * 0, one, w)[0, 0])
         0.75
     """
-    total = weights.semantic + weights.fuzzy + weights.lexical
     fused = (
-        weights.semantic * semantic + weights.fuzzy * fuzzy + weights.lexical * lexical
-    ) / total
+        weights.semantic * semantic
+        + weights.context * context
+        + weights.fuzzy * fuzzy
+        + weights.lexical * lexical
+    ) / weights.total
     result: FloatMatrix = np.clip(fused, 0.0, 1.0).astype(np.float32)
     return result
 
 
 def decide(
     score: float,
-    ask: Direction,
-    position: Direction,
+    ask: str,
+    position: str,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> tuple[Verdict, str]:
-    """The verdict for a recommendation given its best match, and a one-line rationale.
+    """The verdict for an ask given its best position and fused score, and a rationale.
+
+    Below ``thresholds.novel`` the ask is novel. Otherwise a conflict in direction, in what
+    to keep, or in a date or amount (:func:`policytext.direction.conflict`) makes it
+    divergent; failing that it is aligned at or above ``thresholds.aligned`` and related
+    below.
 
     Examples:
-        >>> from policytext.direction import detect_direction as d
-        >>> decide(0.7, d("restart the talks"), d("The UK suspended the talks."))[0]
+        >>> decide(0.7, "restart the talks", "The UK suspended the talks.")[0]
         <Verdict.DIVERGENT: 'divergent'>
-        >>> decide(0.2, d("restart the talks"), d("The UK suspended the talks."))[0]
+        >>> decide(0.2, "restart the talks", "The UK suspended the talks.")[0]
         <Verdict.NOVEL: 'novel'>
     """
     if score < thresholds.novel:
@@ -150,20 +171,13 @@ def decide(
             f"best score {score:.2f} is below the novel threshold {thresholds.novel:.2f}: "
             "no position addresses this ask"
         )
-    if opposed(ask, position):
-        return Verdict.DIVERGENT, (
-            f"same subject (score {score:.2f}) but opposite direction: the ask says "
-            f"{ask.describe()}, the position says {position.describe()}"
-        )
+    reason = conflict(ask, position)
+    if reason is not None:
+        return Verdict.DIVERGENT, f"same subject (score {score:.2f}) but {reason}"
     if score >= thresholds.aligned:
-        how = (
-            f"both say {ask.describe()}"
-            if ask.sign and ask.sign == position.sign
-            else "no conflicting direction"
-        )
-        return (
-            Verdict.ALIGNED,
-            f"close match (score {score:.2f} >= {thresholds.aligned:.2f}), {how}",
+        return Verdict.ALIGNED, (
+            f"close match (score {score:.2f} >= {thresholds.aligned:.2f}) with no conflict "
+            "in direction, dates or amounts"
         )
     return Verdict.RELATED, (
         f"same subject (score {score:.2f} between {thresholds.novel:.2f} and "
