@@ -147,12 +147,10 @@ def main() -> int:
     for label, w in (("semantic", (1, 0, 0, 0)), ("semantic+context", (0, 1, 0, 0))):
         print(f"  {label:<18} {ranking(docs, w, 'ratio')}")
     for scorer in SCORERS:
-        print(
-            f"  fuzzy {scorer:<12} {ranking([attrs.evolve(d, sem=d.fuzzy[scorer]) for d in docs], (1, 0, 0, 0), 'ratio')}"
-        )
-    print(
-        f"  lexical            {ranking([attrs.evolve(d, sem=d.lexical) for d in docs], (1, 0, 0, 0), 'ratio')}"
-    )
+        alone = [attrs.evolve(d, sem=d.fuzzy[scorer]) for d in docs]
+        print(f"  fuzzy {scorer:<12} {ranking(alone, (1, 0, 0, 0), 'ratio')}")
+    alone = [attrs.evolve(d, sem=d.lexical) for d in docs]
+    print(f"  lexical            {ranking(alone, (1, 0, 0, 0), 'ratio')}")
     w, scorer, (p1, mrr) = best_weights(docs)
     t = best_thresholds(docs, w, scorer)
     acc, nf1 = verdicts(docs, w, scorer, *t)
@@ -175,10 +173,12 @@ def main() -> int:
         correct += acck * len(held.gold.asks)
         total += len(held.gold.asks)
         print(
-            f"  LODO {held.gold.name:<24} P@1 {p1k:.2f} MRR {mrrk:.2f} verdict {acck:.2f}  ({wk}, {sk}, {tk})"
+            f"  LODO {held.gold.name:<24} P@1 {p1k:.2f} MRR {mrrk:.2f} "
+            f"verdict {acck:.2f}  ({wk}, {sk}, {tk})"
         )
     print(
-        f"leave-one-document-out: P@1 {hits / n:.3f}  MRR {rr / n:.3f}  verdict accuracy {correct / total:.3f}"
+        f"leave-one-document-out: P@1 {hits / n:.3f}  MRR {rr / n:.3f}  "
+        f"verdict accuracy {correct / total:.3f}"
     )
     return 0
 

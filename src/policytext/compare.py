@@ -28,6 +28,7 @@ from policytext.score import (
     cosine_top_k,
     decide,
     fuse,
+    reference,
 )
 from policytext.segment import Recommendation, segment
 from policytext.text import sentence_spans
@@ -201,7 +202,13 @@ def rank(
     fused = fuse(semantic, context, fuzzy, lexical, weights)
     items: list[ComparisonItem] = []
     for i, recommendation in enumerate(recommendations):
-        order = np.argsort(-fused[i], kind="stable")[:top_k]
+        order = np.argsort(-fused[i], kind="stable").tolist()
+        ref = reference(
+            [float(fused[i, c]) for c in order],
+            [index.positions[int(ids[i, c])].date for c in order],
+            thresholds.recency_margin,
+        )
+        order = [order[ref], *order[:ref], *order[ref + 1 :]][:top_k]
         matches = tuple(
             Match(
                 position=index.positions[int(ids[i, c])],
@@ -212,7 +219,7 @@ def rank(
                 lexical=float(lexical[i, c]),
                 highlights=pairs[i, int(ids[i, c])],
             )
-            for c in order.tolist()
+            for c in order
         )
         best = matches[0]
         verdict, rationale = decide(best.score, recommendation.text, best.position.text, thresholds)

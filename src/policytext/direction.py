@@ -163,6 +163,22 @@ _AMOUNT = re.compile(
 )
 
 
+# A participle after a determiner is an adjective ("an upgraded agreement", "the proposed
+# rules"), not the clause's verb.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+$", re.IGNORECASE
+)
+
+
+def _verb(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if match.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(before):
+            continue
+        return match
+    return None
+
+
 @attrs.frozen
 class Direction:
     """The direction of a clause and the evidence for it.
@@ -207,8 +223,8 @@ def detect_direction(text: str) -> Direction:
         >>> detect_direction("The administration reversed its block on chip sales.").sign
         1
     """
-    up = _UP_RE.search(text)
-    down = _DOWN_RE.search(text)
+    up = _verb(_UP_RE, text)
+    down = _verb(_DOWN_RE, text)
     candidates = [m for m in (up, down) if m is not None]
     if not candidates:
         return Direction(0)

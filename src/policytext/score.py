@@ -6,6 +6,8 @@ against position j.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -25,6 +27,7 @@ __all__ = [
     "cosine_top_k",
     "decide",
     "fuse",
+    "reference",
 ]
 
 
@@ -67,10 +70,14 @@ class Thresholds:
         novel: below this best score an ask is ``novel``.
         aligned: at or above this (and not opposed in direction) it is ``aligned``;
             between ``novel`` and ``aligned`` it is ``related``.
+        recency_margin: positions scoring within this of the best count as the same
+            subject, and the most recent of them is the one the verdict is about (a newer
+            statement supersedes an older one); 0 deactivates this.
     """
 
     novel: float = 0.42
     aligned: float = 0.48
+    recency_margin: float = 0.02
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -145,6 +152,27 @@ def fuse(
     ) / weights.total
     result: FloatMatrix = np.clip(fused, 0.0, 1.0).astype(np.float32)
     return result
+
+
+def reference(scores: Sequence[float], dates: Sequence[dt.date | None], margin: float) -> int:
+    """Index of the match a verdict is about: the most recent of those within ``margin`` of
+    the best score (``scores`` sorted best first); undated ones lose to dated ones.
+
+    Examples:
+        >>> d = dt.date
+        >>> reference([0.60, 0.58, 0.40], [d(2024, 7, 1), d(2025, 5, 20), d(2025, 9, 1)], 0.05)
+        1
+        >>> reference([0.60, 0.58], [d(2024, 7, 1), d(2025, 5, 20)], 0.0)
+        0
+    """
+    best = 0
+    for k in range(1, len(scores)):
+        if scores[0] - scores[k] > margin:
+            break
+        date, current = dates[k], dates[best]
+        if date is not None and (current is None or date > current):
+            best = k
+    return best
 
 
 def decide(
