@@ -606,3 +606,22 @@ def test_spans_exact_sorted_disjoint_on_ask_like_text(text: str) -> None:
 @given(st.text(max_size=400))
 def test_never_crashes_on_arbitrary_text(text: str) -> None:
     _check(text)
+
+
+def test_trailing_adjuncts_are_not_part_of_the_ask() -> None:
+    text = "Ottawa should hold to the 5 per cent target even when employers start lobbying."
+    assert [r.text for r in segment(text)] == ["Ottawa should hold to the 5 per cent target"]
+    text = "Ministers should close that deal this year, even at the price of an entry fee."
+    assert [r.text for r in segment(text)] == ["Ministers should close that deal this year"]
+
+
+def test_passive_it_ask_but_not_it_frame() -> None:
+    assert [r.text for r in segment("The scheme works, and it should be made permanent.")] == [
+        "it should be made permanent"
+    ]
+    assert segment("It should be noted that the levy is high.") == []
+
+
+def test_had_better_needs_a_verb() -> None:
+    assert segment("Nurses and midwives have had better news.") == []
+    assert [r.cue for r in segment("Ministers had better act fast.")] == ["had better"]

@@ -95,7 +95,9 @@ _MODAL_RE = re.compile(
     rf"""\b(?P<modal>
         (?P<should>should|ought{_APOS}?n?{_APOS}?t?\s+to|ought\s+to
            |would\s+(?:be\s+(?:wise|well\s+advised)|do\s+well)\s+to)
-        |(?P<must>must|need(?:s)?\s+to|(?:has|have|{_APOS}ve)\s+(?:got\s+)?to|had\s+better)
+        |(?P<must>must|need(?:s)?\s+to|(?:has|have|{_APOS}ve)\s+(?:got\s+)?to
+           |(?<!\bhave\s)(?<!\bhas\s)had\s+better
+             (?!\s+(?:news|results|luck|days|times|ideas|chances|odds|value|terms|off|than)\b))
         |(?P<could>could)
       )(?P<nt>n{_APOS}t)?(?P<neg>\s+not\b|\s+never\b|\s+no\s+longer\b)?(?=\s)""",
     _I | re.X,
@@ -504,10 +506,19 @@ _TAIL_CUT_RE = re.compile(
     r"|\s[–—]\s+(?:which|who|whose|where)\b"
     r"|;\s"
     r"|,\s+(?:at\s+least|if\s+only|ideally|preferably|perhaps)\b"
+    r"|,\s+(?:with|including|starting\s+with|beginning\s+with|even|not\s+least)\b"
+    r"|\s+even\s+(?:when|if|though|at|as|where)\b"
     r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
     r"|\s+(?:because|so\s+that|rather\s+than|lest)\b"
     r"|\s+(?:before|after|until|unless|since|although|though|whereas|once)\s+"
     r"(?=(?:it|they|we|he|she|this|that|there|I|you|these|those)\b)",
+    _I,
+)
+# "it should be noted/said/clear that ...": a frame, not a passive ask ("it should be scrapped")
+_IT_FRAME_RE = re.compile(
+    r"\s*be\s+(?:noted|said|remembered|stressed|recognised|recognized|acknowledged|emphasised"
+    r"|emphasized|pointed\s+out|argued|admitted|conceded|added|understood|seen|expected|hoped"
+    r"|clear|obvious|possible|easy|hard|difficult|enough|no\s+surprise|welcomed)\b",
     _I,
 )
 _SPACED_DASH_RE = re.compile(r"\s[–—]\s|\s-\s")
@@ -1222,7 +1233,10 @@ def _judge(
                 conf, actor = 0.75, doc.default_actor  # "there must be an inquiry"
             elif first in ("it", "they") and prev_actor is not None and not be_pred:
                 actor = prev_actor  # "the Department should X, and it must Y"
-            elif _PASSIVE_RE.match(pred) and first not in ("it", "which", "what"):
+            elif _PASSIVE_RE.match(pred) and (
+                first not in ("it", "they", "which", "what")
+                or (first in ("it", "they") and not _IT_FRAME_RE.match(pred))
+            ):
                 conf, actor = 0.6, doc.default_actor
             else:
                 return None
