@@ -3,8 +3,9 @@ what government has officially said.
 
 Examples:
     >>> import policytext as pt
-    >>> [r.actor for r in pt.segment("Ministers should cap rents and councils must publish data.")]
-    ['UK government', 'councils']
+    >>> text = "Rents in Britain rise. Ministers should cap rents and councils must publish data."
+    >>> [(r.actor, r.text) for r in pt.segment(text)]
+    [('UK government', 'Ministers should cap rents'), ('councils', 'councils must publish data')]
 """
 
 from policytext.compare import compare
