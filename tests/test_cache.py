@@ -305,41 +305,56 @@ def test_threads_share_one_cache(cached: CachedEncoder, fake: HashingEncoder) ->
     assert cached.cache.count() == 200
 
 
-def test_processes_write_concurrently(tmp_path: Path) -> None:
+@pytest.mark.parametrize("round_", range(3))
+def test_processes_write_concurrently(tmp_path: Path, round_: int) -> None:
+    # Six processes open a new cache at the same instant (the hardest case: they race to
+    # create it) and write overlapping keys.
     script = textwrap.dedent(
         """
-        import sys
+        import os, sys, time
         from tests._fakes import HashingEncoder
         from policytext.cache import CachedEncoder, EmbeddingCache
-        worker = int(sys.argv[1])
-        enc = CachedEncoder(HashingEncoder(dim=32), EmbeddingCache(sys.argv[2]))
+        worker, folder, go = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+        print("ready", flush=True)
+        while not os.path.exists(go):
+            time.sleep(0.001)
+        enc = CachedEncoder(HashingEncoder(dim=32), EmbeddingCache(folder))
         texts = [f"text {i}" for i in range(600)]
         for start in range(0, 600, 20):
             # overlapping windows, shifted per worker, so writers race on the same keys
-            window = texts[(start + 100 * worker) % 600 :][:40]
-            enc.encode(window)
-        print(enc.hits, enc.misses)
+            enc.encode(texts[(start + 100 * worker) % 600 :][:40])
         """
     )
     root = Path(__file__).resolve().parent.parent
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(root / "src"), str(root), env.get("PYTHONPATH", "")])
+    cache_dir, go = tmp_path / "cache", tmp_path / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script, str(k), str(tmp_path)],
+            [sys.executable, "-W", "always", "-c", script, str(k), str(cache_dir), str(go)],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for k in range(4)
+        for k in range(6)
     ]
-    for p in procs:
-        out, err = p.communicate(timeout=120)
-        assert p.returncode == 0, err
-        assert err == ""  # no warnings: the cache was never found broken
+    try:
+        for p in procs:
+            assert p.stdout is not None
+            assert p.stdout.readline().strip() == "ready"
+        go.touch()
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            assert p.returncode == 0, err
+            assert err == ""  # no warnings: never found locked for good, broken or foreign
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
     check = HashingEncoder(dim=32)
-    enc = CachedEncoder(check, EmbeddingCache(tmp_path))
+    enc = CachedEncoder(check, EmbeddingCache(cache_dir))
     texts = [f"text {i}" for i in range(600)]
     out = enc.encode(texts)
     assert check.calls == []  # every text was written, and every row is valid

@@ -21,8 +21,9 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -61,6 +62,8 @@ CREATE TABLE embeddings (
 ) WITHOUT ROWID
 """
 _CHUNK: Final = 500  # keys per SELECT, under SQLite's bound-parameter limit
+_SQLITE_BUSY: Final = 5
+_SQLITE_LOCKED: Final = 6
 _SQLITE_CORRUPT: Final = 11
 _SQLITE_NOTADB: Final = 26
 
@@ -98,6 +101,42 @@ def _is_corruption(exc: BaseException) -> bool:
     return "not a database" in text or "malformed" in text
 
 
+def _is_busy(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(exc).lower()
+
+
+def _retry_busy(action: Callable[[], object], timeout: float) -> None:
+    """Run ``action``, retrying while SQLite says the database is busy, up to ``timeout`` s.
+
+    SQLite's own busy handler is skipped in some lock upgrades (it would deadlock), so a
+    busy error can come back at once; waiting a little and retrying is the documented cure.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            action()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+        else:
+            return
+
+
+def _state(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(application_id, user_version), read in one statement, so from one snapshot."""
+    row = conn.execute(
+        "SELECT (SELECT application_id FROM pragma_application_id), "
+        "(SELECT user_version FROM pragma_user_version)"
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
 class _ForeignDatabaseError(Exception):
     """The file is a SQLite database, but not one of ours (or of another schema version)."""
 
@@ -133,6 +172,7 @@ class EmbeddingCache:
         self._conn: sqlite3.Connection | None = None
         self._pid = -1
         self._inode: int | None = None
+        self._forked: list[sqlite3.Connection] = []
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -145,34 +185,48 @@ class EmbeddingCache:
             self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
         )
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if app_id == 0 and version == 0 and tables == 0:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-                        conn.execute(_SCHEMA)
-                        conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-                        conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-                version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != _APPLICATION_ID or version != _SCHEMA_VERSION:
-                raise _ForeignDatabaseError(f"application_id={app_id:#x}, user_version={version}")
+            state = _state(conn)
+            if state != (_APPLICATION_ID, _SCHEMA_VERSION):
+                # Empty, half-made by another process, or foreign: decide under the write
+                # lock, where no other process can be in the middle of creating it.
+                state = self._initialise(conn)
+            if state != (_APPLICATION_ID, _SCHEMA_VERSION):
+                raise _ForeignDatabaseError(
+                    f"application_id={state[0]:#x}, user_version={state[1]}"
+                )
             columns = [row[1] for row in conn.execute("PRAGMA table_info(embeddings)")]
             if columns != _COLUMNS:
                 raise _ForeignDatabaseError(f"embeddings table has columns {columns}")
-            conn.execute("PRAGMA journal_mode=WAL")
+            self._ensure_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
         except BaseException:
             conn.close()
             raise
         return conn
+
+    def _initialise(self, conn: sqlite3.Connection) -> tuple[int, int]:
+        """Create the schema if the file is empty; return (application_id, user_version)."""
+        _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"), self.timeout)
+        try:
+            app_id, version = _state(conn)
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app_id == 0 and version == 0 and tables == 0:
+                conn.execute(_SCHEMA)
+                conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return _state(conn)
+
+    def _ensure_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch to WAL (persistent, so done once per file); if busy too long, go without."""
+        if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        with contextlib.suppress(sqlite3.OperationalError):
+            _retry_busy(lambda: conn.execute("PRAGMA journal_mode=WAL"), min(self.timeout, 5.0))
 
     def _discard_file(self, reason: str) -> None:
         """Delete a bad database file (if it is still the one we opened) and its WAL files."""
@@ -201,7 +255,11 @@ class EmbeddingCache:
     def _connect(self) -> sqlite3.Connection:
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
-        self._conn = None  # a connection inherited through fork() must not be used
+        if self._conn is not None:
+            # Inherited through fork(): never use it, and never close it here (that would
+            # act on the parent's SQLite handle); keep it referenced so GC does not either.
+            self._forked.append(self._conn)
+        self._conn = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -240,6 +298,18 @@ class EmbeddingCache:
             if self._conn is not None and self._pid == os.getpid():
                 self._conn.close()
             self._conn = None
+
+    def __enter__(self) -> EmbeddingCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None and getattr(self, "_pid", -1) == os.getpid():
+            with contextlib.suppress(Exception):
+                conn.close()
 
     # ------------------------------------------------------------------ data
 
@@ -326,7 +396,7 @@ class EmbeddingCache:
         with self._lock:
             conn = self._connect()
             try:
-                conn.execute("BEGIN IMMEDIATE")
+                _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"), self.timeout)
                 try:
                     conn.executemany(
                         "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?, ?)", rows

@@ -52,8 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policytext",
         description=(
-            "Find what a policy op-ed asks government to do "
-            "and compare it with official positions."
+            "Find what a policy op-ed asks government to do and compare it with official positions."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policytext {__version__}")

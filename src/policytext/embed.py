@@ -666,10 +666,10 @@ def resolve_encoder(
     if backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
     encoder: Encoder
+    if isinstance(model, CachedEncoder):
+        return model  # already cached: never wrap twice
     if model is not None and not isinstance(model, (str, os.PathLike)):
-        if isinstance(model, CachedEncoder) or not callable(getattr(model, "encode", None)):
-            if isinstance(model, CachedEncoder):
-                return model
+        if not callable(getattr(model, "encode", None)):
             raise TypeError(
                 f"model must be a path, a model name or an Encoder, not {type(model).__name__}"
             )
