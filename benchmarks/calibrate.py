@@ -20,7 +20,7 @@ import numpy as np
 
 import policytext as pt
 from benchmarks.quality import GOLD_FILES, gold_recommendations
-from policytext.compare import contexts
+from policytext.pipeline import contexts
 from policytext.direction import conflict
 from policytext.evaluate import Gold, load_gold
 from policytext.fuzzy import fuzzy_matrix

@@ -21,7 +21,7 @@ import attrs
 import numpy as np
 
 import policytext as pt
-from policytext.compare import rank
+from policytext.pipeline import rank
 from policytext.evaluate import (
     Gold,
     MatchingScore,

@@ -11,7 +11,7 @@ import policytext as pt
 def test_all_is_complete_and_sorted() -> None:
     public = {name for name in dir(pt) if not name.startswith("_")}
     modules = {name for name in public if type(getattr(pt, name)).__name__ == "module"}
-    assert set(pt.__all__) == (public - modules) | {"__version__"}
+    assert set(pt.__all__) == (public - modules) | {"__version__"}, set(pt.__all__) ^ public
     assert list(pt.__all__) == sorted(pt.__all__)
 
 
@@ -44,3 +44,19 @@ def test_help_does_not_pull_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_lazy_names_survive_submodule_imports() -> None:
+    code = (
+        "import policytext.pipeline, policytext.index, policytext.score, policytext.embed\n"
+        "import policytext as pt\n"
+        "assert callable(pt.compare) and isinstance(pt.PositionIndex, type)\n"
+        "assert pt.Weights().semantic > 0 and callable(pt.resolve_encoder)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_does_not_pull_numpy() -> None:
+    code = "import sys, policytext; print('numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

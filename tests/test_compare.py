@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
-from policytext.compare import rank
+from policytext.pipeline import rank
 from tests._fakes import HashingEncoder
 
 TEXT = (

@@ -8,8 +8,9 @@ Examples:
     [('UK government', 'Ministers should cap rents'), ('councils', 'councils must publish data')]
 """
 
-from policytext.compare import compare
-from policytext.embed import Encoder, resolve_encoder
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from policytext.errors import (
     CacheError,
     EmptyTextError,
@@ -19,11 +20,26 @@ from policytext.errors import (
     PositionsError,
     PositionsFileError,
 )
-from policytext.index import PositionIndex
 from policytext.positions import Position, load_positions
 from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summary, Verdict
-from policytext.score import Thresholds, Weights
 from policytext.segment import Force, Polarity, Recommendation, segment
+
+if TYPE_CHECKING:
+    from policytext.embed import Encoder, resolve_encoder
+    from policytext.index import PositionIndex
+    from policytext.pipeline import compare
+    from policytext.score import Thresholds, Weights
+
+# Names whose modules import numpy: loaded on first use, so that `import policytext`,
+# `policytext segment` and `policytext --help` stay fast.
+_LAZY = {
+    "compare": "policytext.pipeline",
+    "Encoder": "policytext.embed",
+    "resolve_encoder": "policytext.embed",
+    "PositionIndex": "policytext.index",
+    "Thresholds": "policytext.score",
+    "Weights": "policytext.score",
+}
 
 __version__ = "0.1.0"
 
@@ -55,3 +71,16 @@ __all__ = [
     "resolve_encoder",
     "segment",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'policytext' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

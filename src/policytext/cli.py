@@ -136,7 +136,7 @@ def _segment(args: argparse.Namespace) -> str:
 
 
 def _compare(args: argparse.Namespace) -> str:
-    from policytext.compare import compare  # noqa: PLC0415  # keep --help fast
+    from policytext.pipeline import compare  # noqa: PLC0415  # keep --help fast
     from policytext.positions import load_positions  # noqa: PLC0415  # keep --help fast
 
     if args.top_k < 1:

@@ -1,4 +1,4 @@
-"""``compare()``: the one entry point that runs the whole pipeline.
+"""``compare()``: the pipeline that turns a document and positions into a Comparison.
 
 text -> segment -> recommendations -> encode -> cosine top-k candidates -> fuzzy and lexical
 on the candidates only -> fused score -> direction -> verdict -> :class:`Comparison`.
