@@ -142,3 +142,20 @@ def test_exports(fake_encoder: HashingEncoder) -> None:
     assert "| verdict | count |" in markdown
     assert "**" in markdown
     assert "semantic" in result.to_text()
+
+
+def test_candidates_none_and_datetime_dates(fake_encoder: HashingEncoder) -> None:
+    result = pt.compare(
+        TEXT,
+        POSITIONS,
+        model=fake_encoder,
+        cache=False,
+        candidates=None,
+        as_of=dt.datetime(2025, 10, 20, 12, 0),
+    )
+    assert result.as_of == dt.date(2025, 10, 20)
+    assert pt.Position("A", "x", date=dt.datetime(2025, 1, 1, 9)).date == dt.date(2025, 1, 1)
+    with pytest.raises(pt.PositionsError):
+        pt.Position("A", "x", date="2025-W01-1")
+    with pytest.raises(pt.InputError):
+        pt.compare(TEXT, POSITIONS, model=fake_encoder, cache=False, fuzzy_scorer="nope")

@@ -46,3 +46,11 @@ def test_opposed_needs_two_directions() -> None:
 def test_describe_mentions_the_verb() -> None:
     assert "suspended" in detect_direction("The UK suspended talks.").describe()
     assert detect_direction("nothing here").describe() == "no clear direction"
+
+
+def test_same_amount_spelled_two_ways_is_no_conflict() -> None:
+    from policytext.direction import conflict
+
+    assert conflict("cap rent rises at 5%", "Rent rises will be capped at 5 per cent.") is None
+    assert conflict("fund £1bn of repairs", "The government funds £1 billion of repairs.") is None
+    assert conflict("end the levy in 2026", "The levy ends in 2030.") is not None

@@ -51,7 +51,7 @@ def test_fuse_is_a_normalised_weighted_mean() -> None:
 
 
 def test_weights_validate() -> None:
-    with pytest.raises(ValueError, match=">= 0"):
+    with pytest.raises(ValueError, match="finite number >= 0"):
         Weights(semantic=-1)
     with pytest.raises(ValueError, match="positive"):
         Weights(semantic=0, context=0, fuzzy=1, lexical=1)

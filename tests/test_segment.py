@@ -625,3 +625,12 @@ def test_passive_it_ask_but_not_it_frame() -> None:
 def test_had_better_needs_a_verb() -> None:
     assert segment("Nurses and midwives have had better news.") == []
     assert [r.cue for r in segment("Ministers had better act fast.")] == ["had better"]
+
+
+def test_runs_of_separators_do_not_hang() -> None:
+    import time
+
+    started = time.perf_counter()
+    segment("Ministers" + " " * 60 + "should cap rents" + "-" * 60 + "now.")
+    segment("We should act now " * 400)
+    assert time.perf_counter() - started < 2.0

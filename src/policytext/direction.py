@@ -247,8 +247,25 @@ def opposed(a: Direction, b: Direction) -> bool:
     return a.sign != 0 and b.sign not in (0, a.sign)
 
 
+_UNIT_SPELLINGS = (
+    (re.compile(r"per\s?cent|percent"), "%"),
+    (re.compile(r"percentage\s+points?"), "pp"),
+    (re.compile(r"billion"), "bn"),
+    (re.compile(r"million"), "m"),
+    (re.compile(r"trillion"), "tn"),
+    (re.compile(r"(months?|weeks?|years?)"), lambda m: m.group(1).rstrip("s")),
+)
+
+
 def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
-    return {re.sub(r"[\s,]", "", m.group().lower()) for m in pattern.finditer(text)}
+    """Figures in ``text``, spelled one way: "5 per cent" -> "5%", "£1 billion" -> "£1bn"."""
+    out: set[str] = set()
+    for match in pattern.finditer(text):
+        figure = match.group().lower()
+        for spelling, canonical in _UNIT_SPELLINGS:
+            figure = spelling.sub(canonical, figure)
+        out.add(re.sub(r"[\s,]", "", figure))
+    return out
 
 
 def conflict(ask: str, position: str) -> str | None:

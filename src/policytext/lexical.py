@@ -15,7 +15,8 @@ import attrs
 
 __all__ = ["Token", "Vocabulary", "content_tokens", "overlap", "stem"]
 
-_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*", re.UNICODE)
+# Numbers stay whole ("100,000", "2.5bn"); words may hold apostrophes and hyphens.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W_]+(?:[’'\-][^\W_]+)*", re.UNICODE)
 
 STOPWORDS = frozenset(
     """

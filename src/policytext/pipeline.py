@@ -15,7 +15,7 @@ import numpy as np
 from policytext._types import StrPath
 from policytext.embed import Encoder, resolve_encoder
 from policytext.errors import InputError
-from policytext.fuzzy import fuzzy_pairs
+from policytext.fuzzy import SCORERS, fuzzy_pairs
 from policytext.index import PositionIndex
 from policytext.lexical import content_tokens, overlap
 from policytext.positions import Position, load_positions
@@ -72,7 +72,7 @@ def compare(
     weights: Weights = DEFAULT_WEIGHTS,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     fuzzy_scorer: str = DEFAULT_FUZZY_SCORER,
-    candidates: int = DEFAULT_CANDIDATES,
+    candidates: int | None = DEFAULT_CANDIDATES,
 ) -> Comparison:
     """Segment ``text`` and compare each recommendation with the official ``positions``.
 
@@ -98,8 +98,16 @@ def compare(
     """
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
         raise InputError(f"top_k must be a positive integer, got {top_k!r}")
-    if candidates < 1:
-        raise InputError(f"candidates must be a positive integer, got {candidates!r}")
+    if candidates is not None and (
+        isinstance(candidates, bool) or not isinstance(candidates, int) or candidates < 1
+    ):
+        raise InputError(f"candidates must be a positive integer or None, got {candidates!r}")
+    if fuzzy_scorer not in SCORERS:
+        raise InputError(
+            f"unknown fuzzy_scorer {fuzzy_scorer!r}; choose one of {', '.join(SCORERS)}"
+        )
+    if not isinstance(weights, Weights) or not isinstance(thresholds, Thresholds):
+        raise InputError("weights and thresholds must be pt.Weights and pt.Thresholds objects")
     date = _as_date(as_of)
     recommendations = segment(text)
     index = _positions_index(positions, model, backend, cache).as_of(date)
@@ -149,9 +157,13 @@ def contexts(text: str, recommendations: Sequence[Recommendation]) -> list[str]:
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, dt.date):
         return value
     try:
+        if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise ValueError(value)
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise InputError(f"as_of must be a date or YYYY-MM-DD, got {value!r}") from None
@@ -166,7 +178,7 @@ def rank(
     weights: Weights = DEFAULT_WEIGHTS,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     fuzzy_scorer: str = DEFAULT_FUZZY_SCORER,
-    candidates: int = DEFAULT_CANDIDATES,
+    candidates: int | None = DEFAULT_CANDIDATES,
 ) -> tuple[ComparisonItem, ...]:
     """Score ``recommendations`` against ``index`` and decide a verdict for each.
 
@@ -186,10 +198,17 @@ def rank(
     plain, with_context = vectors[: len(queries)], vectors[len(queries) :]
     # Retrieval on the weighted sum of both cosines: (a*q + b*c) . p == a*q.p + b*c.p
     combined = weights.semantic * plain + weights.context * with_context
-    _, ids = cosine_top_k(combined, index.embeddings, max(candidates, top_k))
-    candidate_vectors = index.embeddings[ids]  # (queries, k, dim)
-    semantic = np.clip(np.einsum("qd,qkd->qk", plain, candidate_vectors), 0.0, 1.0)
-    context = np.clip(np.einsum("qd,qkd->qk", with_context, candidate_vectors), 0.0, 1.0)
+    limit = len(index) if candidates is None else max(candidates, top_k)
+    _, ids = cosine_top_k(combined, index.embeddings, limit)
+    semantic = np.empty(ids.shape, dtype=np.float32)
+    context = np.empty(ids.shape, dtype=np.float32)
+    for q0 in range(0, len(queries), 256):  # bounded memory: 256 * k * dim at a time
+        rows = slice(q0, q0 + 256)
+        candidate_vectors = index.embeddings[ids[rows]]  # (block, k, dim)
+        semantic[rows] = np.einsum("qd,qkd->qk", plain[rows], candidate_vectors)
+        context[rows] = np.einsum("qd,qkd->qk", with_context[rows], candidate_vectors)
+    np.clip(semantic, 0.0, 1.0, out=semantic)
+    np.clip(context, 0.0, 1.0, out=context)
     fuzzy = fuzzy_pairs(queries, [p.text for p in index.positions], ids, scorer=fuzzy_scorer)
     lexical = np.zeros_like(semantic)
     pairs: dict[tuple[int, int], tuple[Highlight, ...]] = {}

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -43,7 +44,12 @@ def _optional_str(
         )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _to_date(value: dt.date | str | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if value is None or isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
@@ -52,7 +58,7 @@ def _to_date(value: dt.date | str | None) -> dt.date | None:
     if not text:
         return None
     try:
-        if len(text) != 10:
+        if not _ISO_DATE.fullmatch(text):
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -7,6 +7,7 @@ against position j.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,8 @@ __all__ = [
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+    if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
+        raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
 
 
 @attrs.frozen
@@ -89,13 +90,15 @@ def cosine_top_k(
     index: FloatMatrix,
     k: int,
     *,
-    chunk_size: int = 16384,
+    chunk_size: int = 8192,
+    query_block: int = 256,
 ) -> tuple[FloatMatrix, IntMatrix]:
     """Top-``k`` rows of ``index`` by dot product for each query, best first.
 
-    Rows are expected L2-normalised, so the dot product is the cosine. The index is scanned
-    in chunks of ``chunk_size`` rows and only ``k`` candidates per query are kept between
-    chunks, so memory stays O(queries * (chunk_size + k)) whatever the index size.
+    Rows are expected L2-normalised, so the dot product is the cosine. Queries are taken
+    ``query_block`` at a time and the index ``chunk_size`` rows at a time, keeping only the
+    running ``k`` best per query, so memory stays O(query_block * chunk_size + queries * k)
+    whatever the sizes.
 
     Examples:
         >>> q = np.eye(2, dtype=np.float32)
@@ -110,18 +113,25 @@ def cosine_top_k(
     best_ids = np.full((n, k), -1, dtype=np.int64)
     if n == 0 or k == 0:
         return best_scores, best_ids
-    for start in range(0, index.shape[0], chunk_size):
-        block = queries @ index[start : start + chunk_size].T
-        if block.shape[1] > k:
-            part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        else:
-            part = np.broadcast_to(np.arange(block.shape[1]), (n, block.shape[1]))
-        part_scores = np.take_along_axis(block, part, axis=1)
-        merged_scores = np.concatenate([best_scores, part_scores], axis=1)
-        merged_ids = np.concatenate([best_ids, part + start], axis=1)
-        keep = np.argpartition(-merged_scores, k - 1, axis=1)[:, :k]
-        best_scores = np.take_along_axis(merged_scores, keep, axis=1)
-        best_ids = np.take_along_axis(merged_ids, keep, axis=1)
+    for q0 in range(0, n, query_block):
+        block_q = queries[q0 : q0 + query_block]
+        run_scores, run_ids = best_scores[q0 : q0 + query_block], best_ids[q0 : q0 + query_block]
+        for start in range(0, index.shape[0], chunk_size):
+            block = block_q @ index[start : start + chunk_size].T
+            if block.shape[1] > k:
+                part = np.argpartition(block, block.shape[1] - k, axis=1)[:, -k:]
+            else:
+                part = np.broadcast_to(np.arange(block.shape[1]), (block.shape[0], block.shape[1]))
+            merged_scores = np.concatenate(
+                [run_scores, np.take_along_axis(block, part, axis=1)], axis=1
+            )
+            merged_ids = np.concatenate([run_ids, part + start], axis=1)
+            del block
+            keep = np.argpartition(merged_scores, merged_scores.shape[1] - k, axis=1)[:, -k:]
+            run_scores = np.take_along_axis(merged_scores, keep, axis=1)
+            run_ids = np.take_along_axis(merged_ids, keep, axis=1)
+        best_scores[q0 : q0 + query_block] = run_scores
+        best_ids[q0 : q0 + query_block] = run_ids
     order = np.argsort(-best_scores, axis=1, kind="stable")
     return (
         np.take_along_axis(best_scores, order, axis=1).astype(np.float32),

@@ -1318,7 +1318,9 @@ def _judge(
 
 
 _TRAILING_CONNECTIVE_RE = re.compile(
-    r"(?:[\s,;:–—-]+(?:and|but|or|while|whereas|yet|so|then)?)+$", _I
+    # each repetition must end in a word, so the pattern cannot backtrack exponentially
+    r"(?:[\s,;:–—-]+(?:and|but|or|while|whereas|yet|so|then)\b)*[\s,;:–—-]*$",
+    _I,
 )
 _COULD_BLOCK_RE = re.compile(r"\b(?:if|unless|were|would|might)\b", _I)
 

@@ -360,7 +360,29 @@ def _spans_with(text: str, splitter: Splitter) -> list[Sentence]:
             if e > s:
                 out.append(Sentence(s, e, text[s:e], para, "heading", unit.marker))
             continue
-        for i, (s, e) in enumerate(splitter(text, unit.start, unit.end)):
+        for i, (s, e) in enumerate(_bounded(text, splitter(text, unit.start, unit.end))):
             marker = unit.marker if i == 0 else None
             out.append(Sentence(s, e, text[s:e], para, unit.kind, marker))
+    return out
+
+
+MAX_SENTENCE_CHARS = 1500
+"""Longer runs without a sentence boundary (pasted tables, run-on text) are cut at
+whitespace into pieces of at most this length, so analysis time stays linear."""
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, e in spans:
+        s = start
+        while e - s > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS)
+            if cut <= s:
+                cut = s + MAX_SENTENCE_CHARS
+            piece = _strip(text, s, cut)
+            if piece[1] > piece[0]:
+                out.append(piece)
+            s = _strip(text, cut, e)[0]
+        if e > s:
+            out.append((s, e))
     return out
