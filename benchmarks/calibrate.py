@@ -20,11 +20,11 @@ import numpy as np
 
 import policytext as pt
 from benchmarks.quality import GOLD_FILES, gold_recommendations
-from policytext.pipeline import contexts
 from policytext.direction import conflict
 from policytext.evaluate import Gold, load_gold
 from policytext.fuzzy import fuzzy_matrix
 from policytext.lexical import content_tokens, overlap
+from policytext.pipeline import contexts
 from policytext.result import Verdict
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "WRatio", "partial_ratio", "ratio")

@@ -21,7 +21,6 @@ import attrs
 import numpy as np
 
 import policytext as pt
-from policytext.pipeline import rank
 from policytext.evaluate import (
     Gold,
     MatchingScore,
@@ -31,6 +30,7 @@ from policytext.evaluate import (
     score_matching,
     score_segmentation,
 )
+from policytext.pipeline import rank
 from policytext.result import ComparisonItem, Match, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
