@@ -54,3 +54,8 @@ def test_same_amount_spelled_two_ways_is_no_conflict() -> None:
     assert conflict("cap rent rises at 5%", "Rent rises will be capped at 5 per cent.") is None
     assert conflict("fund £1bn of repairs", "The government funds £1 billion of repairs.") is None
     assert conflict("end the levy in 2026", "The levy ends in 2030.") is not None
+
+
+def test_infinitive_after_a_noun_sets_no_direction() -> None:
+    assert detect_direction("forces played a part in efforts to stop escalation").sign == 0
+    assert detect_direction("Ministers plan to stop the scheme").sign == -1

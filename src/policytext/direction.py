@@ -170,10 +170,20 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+# An infinitive that completes a noun ("efforts to stop escalation", "the right to
+# strike") describes the noun, not what the clause does.
+_NOUN_COMPLEMENT_BEFORE = re.compile(
+    r"\b(?:efforts?|attempts?|bids?|ability|right|rights|powers?|freedom|capacity|means)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
 def _verb(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for match in pattern.finditer(text):
-        before = text[max(0, match.start() - 12) : match.start()]
+        before = text[max(0, match.start() - 24) : match.start()]
         if match.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(before):
+            continue
+        if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
         return match
     return None
