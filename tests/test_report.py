@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import policytext as pt
 from policytext.report import mark, to_dict, to_markdown, to_text
@@ -50,3 +51,15 @@ def test_markdown_escapes_pipes_and_bolds_highlights() -> None:
 
 def test_mark_ignores_overlaps() -> None:
     assert mark("abcdef", [(0, 3), (2, 4)], "<", ">") == "<abc>def"
+
+
+def test_markdown_cells_survive_newlines_and_backticks() -> None:
+    rec = pt.Recommendation("cap rents\nnow", 0, 13)
+    pos = pt.Position("ID`|1", "Rents are\ncapped | today.", source="FCDO\nstatement")
+    match = Match(pos, 0.5, 0.5, 0.5, 0.5, 0.5)
+    items = (ComparisonItem(rec, (match,), Verdict.RELATED, "why"),)
+    md = to_markdown(Comparison(items, Summary.of(items), "fake", 1))
+    row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+    assert len(re.findall(r"(?<!\\)\|", row)) == 9  # 8 columns: no stray cell from the data
+    assert r"ID\`\|1" in row
+    assert "> cap rents now" in md

@@ -179,7 +179,10 @@ def to_text(comparison: Comparison) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", r"\|").replace("*", r"\*")
+    """Escape Markdown table/emphasis characters and fold line breaks into spaces."""
+    for char in ("\\", "|", "*", "`", "_"):
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def to_markdown(comparison: Comparison) -> str:
@@ -214,7 +217,7 @@ def to_markdown(comparison: Comparison) -> str:
             ]
             for rank, m in enumerate(item.matches, start=1):
                 hl = [(h.position_start, h.position_end) for h in m.highlights]
-                cell = f"`{m.position.id}` {_bold(m.position.text, hl)}"
+                cell = f"**{_md_escape(m.position.id)}** {_bold(m.position.text, hl)}"
                 lines.append(
                     f"| {rank} | {cell} | {m.score:.2f} | {m.semantic:.2f} | {m.context:.2f} | "
                     f"{m.fuzzy:.2f} | "
