@@ -41,10 +41,17 @@ def test_none_is_rejected() -> None:
         segment(None)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\t\r\n", "\u00a0 \u2003"])
+@pytest.mark.parametrize("text", ["", " ", "\n\t\r\n", "\u00a0 \u2003", "\u200b\ufeff"])
 def test_empty_text_is_rejected(text: str) -> None:
     with pytest.raises(EmptyTextError):
         segment(text)
+
+
+def test_zero_width_space_after_a_full_stop_keeps_exact_spans() -> None:
+    text = "Intro text here.\u200b\u200bWe should restart the talks.\ufeffMinisters must cut taxes."
+    recs = segment(text)
+    assert [r.text for r in recs] == ["We should restart the talks", "Ministers must cut taxes"]
+    assert all(text[r.start : r.end] == r.text for r in recs)
 
 
 def test_text_without_asks_gives_empty_list() -> None:

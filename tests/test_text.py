@@ -115,6 +115,14 @@ def test_nbsp_is_whitespace_inside_and_around_sentences() -> None:
     assert texts(source) == ["Trade is worth £6\u00a0bn.", "Then\u00a0prices rose."]
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u2060", "\u200b\u200b"])
+def test_zero_width_characters_separate_sentences(invisible: str) -> None:
+    source = f"The UK suspended talks.{invisible}Ministers should restart them."
+    sents = sentence_spans(source)
+    assert [s.text for s in sents] == ["The UK suspended talks.", "Ministers should restart them."]
+    assert all(source[s.start : s.end] == s.text for s in sents)
+
+
 # --- paragraphs, headings and lists ----------------------------------------------------------
 
 

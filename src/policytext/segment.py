@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from policytext.errors import EmptyTextError, InputError
-from policytext.text import Sentence, sentence_spans
+from policytext.text import Sentence, invisible_as_spaces, sentence_spans
 
 __all__ = ["Force", "Polarity", "Recommendation", "segment"]
 
@@ -1464,6 +1464,7 @@ def segment(text: str) -> list[Recommendation]:
     """
     if not isinstance(text, str):
         raise InputError(f"expected str, got {type(text).__name__}")
+    original, text = text, invisible_as_spaces(text)
     if not text.strip():
         raise EmptyTextError("text is empty or whitespace only")
     doc = _Doc(text)
@@ -1484,7 +1485,7 @@ def segment(text: str) -> list[Recommendation]:
                 continue
             cands.append(c)
             doc.last = c
-    return _finalise(text, cands)
+    return _finalise(original, cands)
 
 
 def _header_actor(st: str, doc: _Doc) -> str:

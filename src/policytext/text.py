@@ -24,6 +24,7 @@ import attrs
 __all__ = [
     "Sentence",
     "SentenceKind",
+    "invisible_as_spaces",
     "sentence_spans",
     "split_sentences",
 ]
@@ -335,6 +336,23 @@ def _units(text: str) -> list[_Unit]:
     return units
 
 
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+
+
+def invisible_as_spaces(text: str) -> str:
+    """``text`` with zero-width characters and byte-order marks turned into spaces.
+
+    Pasted web text hides them between sentences ("talks.\u200bThe"); as spaces they
+    separate words and sentences the way the reader sees. The length is unchanged, so every
+    offset into the result is an offset into ``text``.
+
+    Examples:
+        >>> invisible_as_spaces("talks.\u200bThe")
+        'talks. The'
+    """
+    return text.translate(_INVISIBLE)
+
+
 def sentence_spans(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, headings and list items with exact offsets.
 
@@ -344,7 +362,11 @@ def sentence_spans(text: str) -> list[Sentence]:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
-    return _spans_with(text, split_sentences)
+    visible = invisible_as_spaces(text)
+    spans = _spans_with(visible, split_sentences)
+    if visible == text:
+        return spans
+    return [attrs.evolve(s, text=text[s.start : s.end]) for s in spans]
 
 
 Splitter = Callable[[str, int, int], list[tuple[int, int]]]
