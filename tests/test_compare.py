@@ -120,10 +120,14 @@ def test_bad_text(fake_encoder: HashingEncoder, text: object) -> None:
 def test_empty_or_duplicate_positions(fake_encoder: HashingEncoder) -> None:
     with pytest.raises(pt.PositionsError, match="duplicate"):
         pt.compare(TEXT, [POSITIONS[0], POSITIONS[0]], model=fake_encoder, cache=False)
-    result = pt.compare(TEXT, [], model=fake_encoder, cache=False)
-    assert all(
-        item.verdict is pt.Verdict.NOVEL and not item.matches for item in result.recommendations
-    )
+    with pytest.raises(pt.PositionsError, match="no positions"):
+        pt.compare(TEXT, [], model=fake_encoder, cache=False)
+
+
+def test_as_of_before_every_position_is_an_error(fake_encoder: HashingEncoder) -> None:
+    dated = [p for p in POSITIONS if p.date is not None]
+    with pytest.raises(pt.PositionsError, match="as_of=2020-01-01: all 3 are later"):
+        pt.compare(TEXT, dated, model=fake_encoder, cache=False, as_of="2020-01-01")
 
 
 def test_rank_with_no_recommendations(fake_encoder: HashingEncoder) -> None:

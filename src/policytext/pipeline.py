@@ -14,11 +14,11 @@ import numpy as np
 
 from policytext._types import StrPath
 from policytext.embed import Encoder, resolve_encoder
-from policytext.errors import InputError
+from policytext.errors import InputError, PositionsError
 from policytext.fuzzy import SCORERS, fuzzy_pairs
 from policytext.index import PositionIndex
 from policytext.lexical import content_tokens, overlap
-from policytext.positions import Position, load_positions
+from policytext.positions import Position, load_positions, validate_positions
 from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summary, Verdict
 from policytext.score import (
     DEFAULT_THRESHOLDS,
@@ -56,8 +56,11 @@ def _positions_index(
         return positions
     if isinstance(positions, str | os.PathLike):
         positions = load_positions(positions)
+    checked = validate_positions(positions)
+    if not checked:
+        raise PositionsError("no positions to compare with")
     encoder = resolve_encoder(encoder_spec, backend=backend, cache=cache)
-    return PositionIndex.build(positions, encoder)
+    return PositionIndex.build(checked, encoder)
 
 
 def compare(
@@ -110,7 +113,14 @@ def compare(
         raise InputError("weights and thresholds must be pt.Weights and pt.Thresholds objects")
     date = _as_date(as_of)
     recommendations = segment(text)
-    index = _positions_index(positions, model, backend, cache).as_of(date)
+    full = _positions_index(positions, model, backend, cache)
+    index = full.as_of(date)
+    if len(full) == 0:
+        raise PositionsError("no positions to compare with")
+    if len(index) == 0:
+        raise PositionsError(
+            f"no position is dated on or before as_of={date}: all {len(full)} are later"
+        )
     items = rank(
         recommendations,
         index,
