@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 import policytext as pt
 from policytext.report import mark, to_dict, to_markdown, to_text
 from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summary, Verdict
@@ -63,3 +65,14 @@ def test_markdown_cells_survive_newlines_and_backticks() -> None:
     assert len(re.findall(r"(?<!\\)\|", row)) == 9  # 8 columns: no stray cell from the data
     assert r"ID\`\|1" in row
     assert "> cap rents now" in md
+
+
+def test_summary_is_immutable_and_hashable() -> None:
+    items = comparison().recommendations
+    summary = Summary.of(items)
+    assert hash(summary) == hash(Summary.of(items))
+    assert dict(summary.counts) == {"aligned": 0, "divergent": 1, "related": 0, "novel": 1}
+    with pytest.raises(TypeError):
+        summary.counts[Verdict.NOVEL] = 99  # type: ignore[index]
+    assert "bogus" not in summary.counts
+    assert summary.counts["aligned"] == summary.counts[Verdict.ALIGNED]

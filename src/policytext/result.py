@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping
 
 import attrs
 
 from policytext.positions import Position
 from policytext.segment import Recommendation
 
-if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-__all__ = ["Comparison", "ComparisonItem", "Highlight", "Match", "Summary", "Verdict"]
+__all__ = [
+    "Comparison",
+    "ComparisonItem",
+    "Highlight",
+    "Match",
+    "Summary",
+    "Verdict",
+    "VerdictCounts",
+]
 
 
 class Verdict(enum.StrEnum):
@@ -91,6 +96,42 @@ class ComparisonItem:
         return self.matches[0] if self.matches and self.verdict is not Verdict.NOVEL else None
 
 
+class VerdictCounts(Mapping[Verdict, int]):
+    """A read-only, hashable count per verdict (every verdict present, maybe 0).
+
+    Examples:
+        >>> counts = VerdictCounts({Verdict.ALIGNED: 2})
+        >>> counts[Verdict.ALIGNED], counts[Verdict.NOVEL], len(counts)
+        (2, 0, 4)
+    """
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: Mapping[Verdict, int]) -> None:
+        self._counts = tuple(int(counts.get(v, 0)) for v in Verdict)
+
+    def __getitem__(self, verdict: Verdict) -> int:
+        try:
+            return self._counts[list(Verdict).index(Verdict(verdict))]
+        except ValueError:
+            raise KeyError(verdict) from None
+
+    def __iter__(self) -> Iterator[Verdict]:
+        return iter(Verdict)
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def __hash__(self) -> int:
+        return hash(self._counts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self) == dict(other)
+
+    def __repr__(self) -> str:
+        return repr({v.value: n for v, n in self.items()})
+
+
 @attrs.frozen
 class Summary:
     """Document-level figures.
@@ -103,7 +144,7 @@ class Summary:
         coverage: share of recommendations that are not novel, in [0, 1].
     """
 
-    counts: Mapping[Verdict, int]
+    counts: Mapping[Verdict, int] = attrs.field(converter=VerdictCounts)
     alignment: float
     coverage: float
 
