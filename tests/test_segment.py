@@ -641,3 +641,21 @@ def test_runs_of_separators_do_not_hang() -> None:
     segment("Ministers" + " " * 60 + "should cap rents" + "-" * 60 + "now.")
     segment("We should act now " * 400)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Britain should restart the talks.", "UK government"),
+        ("Washington should lift the tariffs.", "US government"),
+        ("The United States should lift the tariffs.", "US government"),
+        ("EU member states should take more refugees.", "EU member states"),
+    ],
+)
+def test_a_short_text_still_names_the_government_its_subject_names(text: str, actor: str) -> None:
+    (rec,) = segment(text)
+    assert rec.actor == actor
+
+
+def test_states_as_a_reporting_verb_is_still_a_trap() -> None:
+    assert segment("The minister states that we should act.") == []

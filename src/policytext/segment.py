@@ -200,7 +200,8 @@ _NEED_NP_ANY_RE = re.compile(
 # --- traps -------------------------------------------------------------------------------------
 _REPORT_RE = re.compile(
     r"\b(?:says?|said|saying|insist(?:s|ed|ing)?|argue[sd]?|arguing|claim(?:s|ed|ing)?|"
-    r"warn(?:s|ed|ing)?|state[sd]|told|tells?|announce[sd]?|urge[sd]|urging|"
+    r"warn(?:s|ed|ing)?|stated|(?<!united\s)(?<!member\s)states|told|tells?|"
+    r"announce[sd]?|urge[sd]|urging|"
     r"call(?:s|ed|ing)\s+for|want(?:s|ed)|demand(?:s|ed|ing)?|suggest(?:s|ed)|"
     r"recommend(?:s|ed)|propose[sd]|thinks|thought|agree[sd]|accept(?:s|ed)|"
     r"concede[sd]|maintain(?:s|ed)|contend(?:s|ed)|according\s+to|knows|knew|know|"
@@ -363,7 +364,8 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"suggest|propose|recommend|urge|contend|maintain|conclude|fact|says|said|told|tells|"
     r"argues|argued|insists|insisted|claims|claimed|warns|warned|believes|believed|thinks|"
     r"thought|knew|wrote|writes|admits|admitted|agreed|agrees|accepts|accepted|demands|"
-    r"demanded|wants|wanted|hopes|hoped|fears|feared|reckons|noted|stated|states|declared|"
+    r"demanded|wants|wanted|hopes|hoped|fears|feared|reckons|noted|stated|"
+    r"(?<!united\s)(?<!member\s)states|declared|"
     r"declares|explained|explains|added|adds)\b)",
     _I,
 )
@@ -680,6 +682,10 @@ def _resolve_actor(subject: str, doc: _Doc) -> str:
         return gov or "government"
     if gov is not None and _GOV_ALIASES[gov].match(subj):
         return gov
+    if gov is None:  # too short to tell the government: the subject may name it itself
+        named = next((g for g, alias in _GOV_ALIASES.items() if alias.match(subj)), None)
+        if named is not None:
+            return named
     if _GENERIC_GOV_RE.match(subj):
         return gov or ("we" if subj.lower() in ("we", "us") else "government")
     if subj.lower() == "i":
