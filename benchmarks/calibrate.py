@@ -2,7 +2,7 @@
 
 Features are computed once for every (gold ask, position) pair of every annotated document;
 then a grid search picks the weights that maximise MRR (ties: P@1) and the thresholds that
-maximise verdict accuracy (ties: novel F1). Leave-one-document-out figures say how well the
+maximise macro F1 over the four verdicts. Leave-one-document-out figures say how well the
 choice carries to a document it was not chosen on.
 
 Run: ``python benchmarks/calibrate.py``. The chosen values are written by hand into
@@ -20,12 +20,12 @@ import numpy as np
 
 import policytext as pt
 from benchmarks.quality import GOLD_FILES, gold_recommendations
-from policytext.direction import conflict
 from policytext.evaluate import Gold, load_gold
 from policytext.fuzzy import fuzzy_matrix
 from policytext.lexical import content_tokens, overlap
 from policytext.pipeline import contexts
 from policytext.result import Verdict
+from policytext.score import Thresholds, decide
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "WRatio", "partial_ratio", "ratio")
 
@@ -40,7 +40,7 @@ class DocFeatures:
     sem_ctx: np.ndarray
     fuzzy: dict[str, np.ndarray]
     lexical: np.ndarray
-    opposed: np.ndarray  # bool (asks, positions)
+    positions: list[str]
 
 
 def features(gold: Gold, encoder: pt.Encoder) -> DocFeatures:
@@ -57,13 +57,12 @@ def features(gold: Gold, encoder: pt.Encoder) -> DocFeatures:
     sem_ctx = np.clip(encoder.encode(ctx) @ index.embeddings.T, 0, 1)
     fuzzy = {name: fuzzy_matrix(queries, pos_texts, scorer=name) for name in SCORERS}
     lexical = np.zeros_like(sem)
-    opp = np.zeros(sem.shape, dtype=bool)
     for i, q in enumerate(queries):
         toks = content_tokens(q)
-        for j, p in enumerate(pos_texts):
+        for j in range(len(pos_texts)):
             lexical[i, j] = overlap(toks, index.tokens(j), index.vocabulary)[0]
-            opp[i, j] = conflict(q, p) is not None
-    return DocFeatures(gold, [p.id for p in index.positions], sem, sem_ctx, fuzzy, lexical, opp)
+    ids = [p.id for p in index.positions]
+    return DocFeatures(gold, ids, sem, sem_ctx, fuzzy, lexical, pos_texts)
 
 
 def fused(doc: DocFeatures, w: Sequence[float], scorer: str) -> np.ndarray:
@@ -91,29 +90,23 @@ def ranking(docs: Sequence[DocFeatures], w: Sequence[float], scorer: str) -> tup
 
 def verdicts(
     docs: Sequence[DocFeatures], w: Sequence[float], scorer: str, novel: float, aligned: float
-) -> tuple[float, float]:
-    """Verdict accuracy and novel F1 with the given thresholds."""
-    correct = n = tp = fp = fn = 0
+) -> tuple[float, float, float]:
+    """Verdict accuracy, novel F1 and macro F1 over the four verdicts with these thresholds."""
+    thresholds = Thresholds(novel=novel, aligned=aligned)
+    pairs: list[tuple[Verdict, Verdict]] = []
     for doc in docs:
         scores = fused(doc, w, scorer)
         for i, ask in enumerate(doc.gold.asks):
             j = int(np.argmax(scores[i]))
-            best = scores[i, j]
-            if best < novel:
-                v = Verdict.NOVEL
-            elif doc.opposed[i, j]:
-                v = Verdict.DIVERGENT
-            elif best >= aligned:
-                v = Verdict.ALIGNED
-            else:
-                v = Verdict.RELATED
-            n += 1
-            correct += v is ask.verdict
-            tp += v is Verdict.NOVEL and ask.verdict is Verdict.NOVEL
-            fp += v is Verdict.NOVEL and ask.verdict is not Verdict.NOVEL
-            fn += v is not Verdict.NOVEL and ask.verdict is Verdict.NOVEL
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return correct / n, f1
+            verdict, _ = decide(float(scores[i, j]), ask.text, doc.positions[j], thresholds)
+            pairs.append((ask.verdict, verdict))
+    f1 = {}
+    for v in Verdict:
+        tp = sum(g is v and p is v for g, p in pairs)
+        wrong = sum((g is v) != (p is v) for g, p in pairs)
+        f1[v] = 2 * tp / (2 * tp + wrong) if tp else 0.0
+    accuracy = sum(g is p for g, p in pairs) / len(pairs)
+    return accuracy, f1[Verdict.NOVEL], sum(f1.values()) / len(f1)
 
 
 WEIGHT_GRID = [w for w in itertools.product((0, 1, 2, 3, 4), repeat=4) if sum(w) and (w[0] or w[1])]
@@ -135,8 +128,12 @@ def best_weights(docs: Sequence[DocFeatures]) -> tuple[tuple[int, ...], str, tup
 def best_thresholds(
     docs: Sequence[DocFeatures], w: Sequence[float], scorer: str
 ) -> tuple[float, float]:
-    """The (novel, aligned) thresholds with the highest (verdict accuracy, novel F1)."""
-    return max(THRESHOLD_GRID, key=lambda t: verdicts(docs, w, scorer, *t))
+    """The (novel, aligned) thresholds with the highest macro F1 over the four verdicts.
+
+    Macro F1 weighs each verdict equally; accuracy alone would trade the rare novel class
+    away (calling nothing novel costs only the few novel asks).
+    """
+    return max(THRESHOLD_GRID, key=lambda t: verdicts(docs, w, scorer, *t)[2])
 
 
 def main() -> int:
@@ -153,10 +150,13 @@ def main() -> int:
     print(f"  lexical            {ranking(alone, (1, 0, 0, 0), 'ratio')}")
     w, scorer, (p1, mrr) = best_weights(docs)
     t = best_thresholds(docs, w, scorer)
-    acc, nf1 = verdicts(docs, w, scorer, *t)
+    acc, nf1, macro = verdicts(docs, w, scorer, *t)
     print(f"\nchosen: weights (semantic, context, fuzzy, lexical) = {w}, scorer = {scorer}")
     print(f"        thresholds (novel, aligned) = {t}")
-    print(f"in-sample: P@1 {p1:.3f}  MRR {mrr:.3f}  verdict accuracy {acc:.3f}  novel F1 {nf1:.3f}")
+    print(
+        f"in-sample: P@1 {p1:.3f}  MRR {mrr:.3f}  verdict accuracy {acc:.3f}  "
+        f"novel F1 {nf1:.3f}  verdict macro F1 {macro:.3f}"
+    )
     # Leave one document out: choose on the others, score the one left out.
     hits = rr = n = 0.0
     correct = total = 0.0
@@ -166,7 +166,7 @@ def main() -> int:
         tk = best_thresholds(rest, wk, sk)
         linked = sum(1 for a in held.gold.asks if a.matches)
         p1k, mrrk = ranking([held], wk, sk)
-        acck, _ = verdicts([held], wk, sk, *tk)
+        acck, _, _ = verdicts([held], wk, sk, *tk)
         hits += p1k * linked
         rr += mrrk * linked
         n += linked

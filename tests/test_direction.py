@@ -59,3 +59,38 @@ def test_same_amount_spelled_two_ways_is_no_conflict() -> None:
 def test_infinitive_after_a_noun_sets_no_direction() -> None:
     assert detect_direction("forces played a part in efforts to stop escalation").sign == 0
     assert detect_direction("Ministers plan to stop the scheme").sign == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("bar under-16s from holding accounts", -1),
+        ("There is a case for ending the practice of equity stakes", -1),
+        ("The scheme ends in 2030; ministers will raise funding.", 1),  # "ends": a noun here
+        ("Reform UK should drop its pledge to repeal the Act", 1),  # undoing a repeal keeps it
+        ("drop the plan to expand the airport", -1),
+        ("back the government's plan to scrap the levy", -1),
+        ("say in the report whether the loophole is being closed", 0),
+    ],
+)
+def test_sign_of_harder_wording(text: str, sign: int) -> None:
+    assert detect_direction(text).sign == sign
+
+
+def test_remove_marks_verbs_that_undo_outright() -> None:
+    assert detect_direction("withdraw the provision").remove
+    assert detect_direction("repeal the Act").remove
+    assert not detect_direction("cut the standing charge").remove
+    assert not detect_direction("ban disposable vapes").remove
+    assert not detect_direction("drop its pledge to repeal the Act").remove
+
+
+def test_removal_against_a_position_that_puts_it_in_place_is_a_conflict() -> None:
+    from policytext.direction import conflict
+
+    position = "The proposed rules would give states a legal basis to use return hubs."
+    assert "withdraw" in (conflict("withdraw the return-hubs provision", position) or "")
+    # a position that itself negates is not "putting in place"
+    assert conflict("withdraw the provision", "There is no provision on return hubs.") is None
+    # decreasing is not undoing
+    assert conflict("cut the standing charge", "Suppliers must offer a tariff.") is None

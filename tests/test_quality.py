@@ -46,7 +46,7 @@ def test_development_set_quality_floor(encoder: pt.Encoder) -> None:
     assert seg["trap_rate"] <= 0.05
     assert ours["p_at_1"] >= 0.78
     assert ours["mrr"] >= 0.86
-    assert ours["verdict_accuracy"] >= 0.42
+    assert ours["verdict_accuracy"] >= 0.58  # measured 0.63 (direction + intent rules)
     # The hybrid matcher must beat plain cosine on every headline figure.
     assert ours["mrr"] > cosine["mrr"]
     assert ours["verdict_accuracy"] > cosine["verdict_accuracy"]

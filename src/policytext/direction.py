@@ -31,7 +31,7 @@ _DOWN = """
     suspend halt stop end pause freeze cut reduce lower scrap abolish repeal withdraw cancel
     close ban prohibit restrict limit lift ease relax loosen drop abandon postpone delay shelve
     revoke terminate slash cap block curb axe ditch exit leave remove reverse rescind veto
-    exempt weaken shrink narrow shorten strike overturn
+    exempt weaken shrink narrow shorten strike overturn bar
     """.split()  # noqa: SIM905  # a word list reads better as text
 _DOWN_PHRASES = (
     "phase out",
@@ -56,7 +56,7 @@ _IRREGULAR = {
     "leave": ("left",),
     "unfreeze": ("unfroze", "unfrozen"),
 }
-_DOUBLING = frozenset({"stop", "ban", "cap", "scrap", "drop", "curb", "axe", "begin"})
+_DOUBLING = frozenset({"stop", "ban", "cap", "scrap", "drop", "curb", "axe", "begin", "bar"})
 # Verbs whose -s and -ing forms are far more often nouns ("grants", "funding", "cuts").
 _NOUNISH = frozenset(
     {
@@ -95,11 +95,23 @@ _NOUNISH = frozenset(
         "restart",
         "reverse",
         "exempt",
+        "bar",
     }
+)
+# Down verbs that remove or undo something outright, as opposed to decreasing it ("cut",
+# "cap") or imposing a stopper ("ban"): asking for one of them against a position that
+# puts the thing in place is asking for a reversal.
+_REMOVE = frozenset(
+    """
+    suspend halt stop end scrap abolish repeal withdraw cancel drop abandon revoke terminate
+    axe ditch remove reverse rescind overturn strike shelve
+    """.split()  # noqa: SIM905  # a word list reads better as text
 )
 
 
-def _forms(lemma: str) -> set[str]:
+def _inflections(lemma: str) -> tuple[set[str], set[str]]:
+    """(forms always read as verbs, -ing/-s forms that are read as verbs only before a
+    determiner): "ends" is usually a noun, "ending the practice" is a verb."""
     out = {lemma, *_IRREGULAR.get(lemma, ())}
     stem = lemma + lemma[-1] if lemma in _DOUBLING and lemma[-1] not in "e" else lemma
     if lemma.endswith("e"):
@@ -110,26 +122,49 @@ def _forms(lemma: str) -> set[str]:
         past, ing = stem + "ed", stem + "ing"
     if lemma not in _IRREGULAR:
         out.add(past)
-    if lemma not in _NOUNISH:
-        out.add(ing)
-        if lemma.endswith(("s", "sh", "ch", "x", "z")):
-            out.add(lemma + "es")
-        elif lemma.endswith("y") and lemma[-2] not in "aeiou":
-            out.add(lemma[:-1] + "ies")
-        else:
-            out.add(lemma + "s")
-    return out
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma in _NOUNISH:
+        return out, {ing, third}
+    return out | {ing, third}, set()
+
+
+def _forms(lemma: str) -> set[str]:
+    return _inflections(lemma)[0]
+
+
+_DETERMINER = r"(?:the|a|an|its|their|his|her|our|this|that|these|those|all|any|every)"
 
 
 def _pattern(
     lemmas: list[str], phrases: tuple[str, ...], literals: tuple[str, ...] = ()
 ) -> re.Pattern[str]:
     words = {form for lemma in lemmas for form in _forms(lemma)} | set(literals)
+    guarded = {form for lemma in lemmas for form in _inflections(lemma)[1]}
     for phrase in phrases:
         head, _, tail = phrase.partition(" ")
         words.update(f"{form} {tail}" for form in _forms(head))
-    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
+    parts += [rf"{re.escape(w)}(?=\s+{_DETERMINER}\b)" for w in guarded]
+    parts.sort(key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+def _lemma_table() -> dict[str, str]:
+    """Every single-word form of the lexicon, lower case, mapped to its lemma."""
+    table: dict[str, str] = {}
+    for lemma in (*_UP, *_DOWN):
+        forms, guarded = _inflections(lemma)
+        for form in forms | guarded:
+            table.setdefault(form, lemma)
+    return table
+
+
+_LEMMA = _lemma_table()
 
 
 _UP_RE = _pattern(_UP, _UP_PHRASES)
@@ -139,6 +174,7 @@ _NEG_RE = re.compile(
     r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
     re.IGNORECASE,
 )
+_ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 
 
@@ -178,15 +214,54 @@ _NOUN_COMPLEMENT_BEFORE = re.compile(
 )
 
 
-def _verb(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    for match in pattern.finditer(text):
+# An indirect question ("say whether the loophole is being closed") reports, not asks.
+_INDIRECT_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+# A noun that announces an intended act: "drop its pledge to repeal the Act" undoes the
+# repeal, so the direction of the whole is the verb's times the intended act's.
+_INTENT_TO = re.compile(
+    r"\s+(?:\S+\s+){0,3}?(?:plans?|pledges?|promises?|threats?|proposals?|bids?|intention"
+    r"|decision|commitments?|moves?|attempts?|efforts?|calls?|push)\s+to\s+",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, end: int) -> int:
+    start = 0
+    for match in _CLAUSE_END.finditer(text, 0, end):
+        start = match.end()
+    return start
+
+
+def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
+    for match in pattern.finditer(text, start):
         before = text[max(0, match.start() - 24) : match.start()]
         if match.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(before):
             continue
         if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
+        if _INDIRECT_QUESTION.search(text, _clause_start(text, match.start()), match.start()):
+            continue
         return match
     return None
+
+
+def _intended_act(text: str, after: int) -> int:
+    """Sign of the act in "<verb> its plan to <act>" right after ``after``, else 0."""
+    intent = _INTENT_TO.match(text, after)
+    if intent is None:
+        return 0
+    inner = _first_verb(text, intent.end())
+    return inner[1] if inner is not None and inner[0].start() == intent.end() else 0
+
+
+def _first_verb(text: str, start: int = 0) -> tuple[re.Match[str], int] | None:
+    up = _verb(_UP_RE, text, start)
+    down = _verb(_DOWN_RE, text, start)
+    candidates = [m for m in (up, down) if m is not None]
+    if not candidates:
+        return None
+    verb = min(candidates, key=lambda m: m.start())
+    return verb, 1 if verb is up else -1
 
 
 @attrs.frozen
@@ -199,6 +274,9 @@ class Direction:
         negated: whether a negation ("not", "ruled out", "no new ...") flipped it.
         start: offset of ``verb`` in the analysed text (-1 when none).
         keep: whether the verb asks to keep things as they are ("keep", "maintain" ...).
+        remove: whether the verb removes or undoes its object outright ("withdraw",
+            "repeal", "end" ...), as opposed to decreasing it ("cut") or stopping it with
+            something new ("ban").
     """
 
     sign: int
@@ -206,6 +284,7 @@ class Direction:
     negated: bool = False
     start: int = -1
     keep: bool = False
+    remove: bool = False
 
     def describe(self) -> str:
         """A short phrase for rationales, e.g. ``'"not resume" (down)'``."""
@@ -233,23 +312,22 @@ def detect_direction(text: str) -> Direction:
         >>> detect_direction("The administration reversed its block on chip sales.").sign
         1
     """
-    up = _verb(_UP_RE, text)
-    down = _verb(_DOWN_RE, text)
-    candidates = [m for m in (up, down) if m is not None]
-    if not candidates:
+    found = _first_verb(text)
+    if found is None:
         return Direction(0)
-    verb = min(candidates, key=lambda m: m.start())
-    sign = 1 if verb is up else -1
+    verb, sign = found
     # Negation counts only within the same clause, before the verb, or right after it.
-    clause_start = 0
-    for end in _CLAUSE_END.finditer(text, 0, verb.start()):
-        clause_start = end.end()
-    negated = _NEG_RE.search(text, clause_start, verb.start()) is not None
+    negated = _NEG_RE.search(text, _clause_start(text, verb.start()), verb.start()) is not None
     negated ^= _OBJECT_NEGATION.match(text, verb.end()) is not None
-    if _STOPPER_NOUN.search(text[verb.end() : verb.end() + 40]):
+    inner = _intended_act(text, verb.end())
+    if inner:
+        sign *= inner
+    elif _STOPPER_NOUN.search(text[verb.end() : verb.end() + 40]):
         sign = -sign
-    keep = _KEEP_RE.fullmatch(verb.group()) is not None
-    return Direction(-sign if negated else sign, verb.group(), negated, verb.start(), keep)
+    word = verb.group().lower()
+    keep = _KEEP_RE.fullmatch(word) is not None
+    remove = _LEMMA.get(word) in _REMOVE and not inner
+    return Direction(-sign if negated else sign, verb.group(), negated, verb.start(), keep, remove)
 
 
 def opposed(a: Direction, b: Direction) -> bool:
@@ -281,9 +359,10 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
-    Three rules, in order: opposite directions; an ask to keep something the position
-    changes; a year or amount in the ask that the position states differently (the ask
-    wants 2026, the position says 2030).
+    Four rules, in order: opposite directions; an ask to remove or undo ("withdraw",
+    "repeal") what a position states without any direction or negation, i.e. puts in
+    place; an ask to keep something the position changes; a year or amount in the ask
+    that the position states differently (the ask wants 2026, the position says 2030).
 
     Examples:
         >>> conflict("restart the talks", "The UK suspended the talks.")
@@ -292,12 +371,16 @@ def conflict(ask: str, position: str) -> str | None:
         'the ask keeps what the position changes ("lengthens")'
         >>> conflict("end the levy in 2026", "The levy's end date moves to 2030.")
         'the ask says 2026, the position says 2030'
+        >>> conflict("withdraw the provision", "The rules give states a legal basis.")
+        'the ask would undo ("withdraw") what the position puts in place'
         >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
         True
     """
     a, p = detect_direction(ask), detect_direction(position)
     if opposed(a, p):
         return f"the ask says {a.describe()}, the position says {p.describe()}"
+    if a.remove and a.sign < 0 and not p.sign and not _ANY_NEGATION.search(position):
+        return f'the ask would undo ("{a.verb}") what the position puts in place'
     if a.keep and p.sign and not p.keep:
         return f'the ask keeps what the position changes ("{p.verb}")'
     for pattern in (_YEAR, _AMOUNT):

@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 
 from policytext.direction import conflict
+from policytext.intent import IntentKind, ask_intent
 from policytext.result import Verdict
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class Thresholds:
             statement supersedes an older one); 0 deactivates this.
     """
 
-    novel: float = 0.42
+    novel: float = 0.40
     aligned: float = 0.48
     recency_margin: float = 0.02
 
@@ -193,16 +194,21 @@ def decide(
 ) -> tuple[Verdict, str]:
     """The verdict for an ask given its best position and fused score, and a rationale.
 
-    Below ``thresholds.novel`` the ask is novel. Otherwise a conflict in direction, in what
-    to keep, or in a date or amount (:func:`policytext.direction.conflict`) makes it
-    divergent; failing that it is aligned at or above ``thresholds.aligned`` and related
-    below.
+    Below ``thresholds.novel`` the ask is novel. Otherwise, in order: a conflict in
+    direction, in what to keep, or in a date or amount
+    (:func:`policytext.direction.conflict`) makes it divergent; wording that goes beyond
+    existing policy ("go further", "rather than") makes it related; wording that asks for
+    existing policy to be carried out ("finalise the plan it consulted on") makes it
+    aligned (:func:`policytext.intent.ask_intent`); failing all of these it is aligned at
+    or above ``thresholds.aligned`` and related below.
 
     Examples:
         >>> decide(0.7, "restart the talks", "The UK suspended the talks.")[0]
         <Verdict.DIVERGENT: 'divergent'>
         >>> decide(0.2, "restart the talks", "The UK suspended the talks.")[0]
         <Verdict.NOVEL: 'novel'>
+        >>> decide(0.45, "finalise the rules it consulted on", "Ofcom consulted on rules.")[0]
+        <Verdict.ALIGNED: 'aligned'>
     """
     if score < thresholds.novel:
         return Verdict.NOVEL, (
@@ -212,6 +218,16 @@ def decide(
     reason = conflict(ask, position)
     if reason is not None:
         return Verdict.DIVERGENT, f"same subject (score {score:.2f}) but {reason}"
+    intent = ask_intent(ask)
+    if intent.kind is IntentKind.GO_BEYOND:
+        return Verdict.RELATED, (
+            f'same subject (score {score:.2f}) but the ask goes beyond it ("{intent.cue}")'
+        )
+    if intent.kind is IntentKind.CARRY_OUT:
+        return Verdict.ALIGNED, (
+            f"same subject (score {score:.2f}) and the ask is to carry out existing policy "
+            f'("{intent.cue}"), with no conflict in direction, dates or amounts'
+        )
     if score >= thresholds.aligned:
         return Verdict.ALIGNED, (
             f"close match (score {score:.2f} >= {thresholds.aligned:.2f}) with no conflict "

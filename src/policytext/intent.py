@@ -1,0 +1,89 @@
+"""What an ask wants of existing policy: carry it out, or go beyond it.
+
+Similarity says an ask and a position share a subject; it cannot say whether the ask wants
+what the position already commits to. Two kinds of wording can. An ask to *carry out*
+existing policy names completion or delivery ("finalise the protections it consulted on",
+"get the first phase running", "use every one of those powers") or points back at the
+actor's own commitment ("its proposal", "the plan it set out"): it agrees with a position
+that sets that policy out. An ask to *go beyond* says so ("go further", "rather than",
+"not just"): it wants more than any position offers. Pure Python, rule based.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+__all__ = ["Intent", "IntentKind", "ask_intent"]
+
+
+class IntentKind(enum.StrEnum):
+    """What an ask wants of the policy it is about."""
+
+    CARRY_OUT = "carry out"
+    """Deliver, finish, keep or use what has been committed to."""
+    GO_BEYOND = "go beyond"
+    """More than, or something instead of, what is in place."""
+    UNMARKED = "unmarked"
+    """No wording that says either."""
+
+
+_COMMITMENT = (
+    r"(?:proposals?|plans?|pledges?|promises?|commitments?|strateg(?:y|ies)|warnings?"
+    r"|targets?|consultations?|guidance|reviews?|programmes?|programs?|schemes?|powers?"
+    r"|duty|duties|framework|timetable|roadmap|reports?|legislation|act|rules|mandate"
+    r"|measures?|protections?|package|deal|agreement)"
+)
+_CARRY_OUT = re.compile(
+    r"\b(?:implement\w*|deliver\w*|finish\w*|finalis\w*|finaliz\w*|complet(?:e|es|ed|ing)\b"
+    r"|honou?r\w*|fulfil\w*|carr(?:y|ies|ied|ying) out|follow(?:s|ed|ing)? through"
+    r"|(?:press|push)(?:es|ed|ing)? (?:ahead|on)|stick(?:s|ing)? (?:to|with)"
+    r"|stand(?:s|ing)? by|see(?:s|ing)? (?:it|them|this|that) through|make good on"
+    r"|bring(?:s|ing)? (?:\w+ ){0,3}into force|in full\b|every penny|every one of"
+    r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
+    r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place)"
+    r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
+    rf"|\b(?:its|their|his|her|the government'?s|ministers'?)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"{_COMMITMENT}\b"
+    r"|\b(?:it|they|ministers|the government)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
+    r"(?:consulted on|proposed|promised|pledged|announced|committed to|designed|set out"
+    r"|published|began|begun|started|launched|agreed|designed))",
+    re.IGNORECASE,
+)
+_GO_BEYOND = re.compile(
+    r"\b(?:go(?:es|ing)? further|further\b(?!\s+than)|beyond|rather than|instead"
+    r"|not (?:just|only|merely)|on top of|in addition to|(?:do|does|doing) more|more than that)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Intent:
+    """What an ask wants and the words that say so (``cue`` is "" when unmarked)."""
+
+    kind: IntentKind
+    cue: str = ""
+
+
+def ask_intent(text: str) -> Intent:
+    """Classify ``text`` (an ask) as carrying out, going beyond, or unmarked.
+
+    Going beyond wins when both are present ("finish the job, then go further").
+
+    Examples:
+        >>> ask_intent("Ofcom: finalise the livestreaming protections it consulted on").kind
+        <IntentKind.CARRY_OUT: 'carry out'>
+        >>> ask_intent("the regulator should go further and cut the standing charge").cue
+        'go further'
+        >>> ask_intent("cap rent rises at inflation").kind
+        <IntentKind.UNMARKED: 'unmarked'>
+    """
+    beyond = _GO_BEYOND.search(text)
+    if beyond is not None:
+        return Intent(IntentKind.GO_BEYOND, beyond.group())
+    carry = _CARRY_OUT.search(text)
+    if carry is not None:
+        return Intent(IntentKind.CARRY_OUT, carry.group())
+    return Intent(IntentKind.UNMARKED)

@@ -1,0 +1,54 @@
+"""Tests for policytext.intent: asks that carry out policy vs asks that go beyond it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.intent import IntentKind, ask_intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofcom: finalise the livestreaming protections it consulted on in June",
+        "Ofgem must get the first phase running by the spring",
+        "ministers must now spend every penny of it in this Parliament",
+        "Councils should use every one of those powers",
+        "replace it with the permanent price-shock mechanism it consulted on in March",
+        "the Home Office must implement the new rules without delay",
+        "it must keep enforcing its May warning",
+        "the government should stick to its fiscal rules",
+        "ministers should honour their pledge on aid",
+    ],
+)
+def test_carry_out(text: str) -> None:
+    assert ask_intent(text).kind is IntentKind.CARRY_OUT
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("the regulator should go further and cut the standing charge", "go further"),
+        ("make every further euro conditional on monitoring", "further"),
+        ("fund buses rather than roads", "rather than"),
+        ("finish the plan and then go further", "go further"),  # going beyond wins
+        ("not just consult but legislate", "not just"),
+    ],
+)
+def test_go_beyond(text: str, cue: str) -> None:
+    intent = ask_intent(text)
+    assert (intent.kind, intent.cue) == (IntentKind.GO_BEYOND, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cap rent rises at inflation",
+        "restart the talks aimed at a free trade agreement",
+        "bar under-16s from social media",
+        "spend more than £1bn",  # "more than" a figure is a quantity, not going beyond
+    ],
+)
+def test_unmarked(text: str) -> None:
+    intent = ask_intent(text)
+    assert (intent.kind, intent.cue) == (IntentKind.UNMARKED, "")
