@@ -75,24 +75,40 @@ def fuzzy_pairs(
     candidates: np.ndarray,
     *,
     scorer: str = "token_set_ratio",
+    workers: int = -1,
 ) -> FloatMatrix:
     """Score only the candidate pairs: ``out[i, c] = score(queries[i], choices[candidates[i, c]])``.
 
     ``candidates`` is an integer array of shape (len(queries), k); negative entries (padding)
-    score 0. This is what keeps fuzzy matching cheap on large corpora.
+    score 0. This is what keeps fuzzy matching cheap on large corpora. ``workers`` is
+    rapidfuzz's: -1 uses every core.
+
+    Examples:
+        >>> ids = np.array([[1, -1]])
+        >>> fuzzy_pairs(["restart talks"], ["ban imports", "restart talks"], ids).tolist()
+        [[1.0, 0.0]]
     """
     func = _scorer(scorer)
     process_text = utils.default_process
     processed_queries = [process_text(q) for q in queries]
-    cache: dict[int, str] = {}
-    out = np.zeros(candidates.shape, dtype=np.float32)
+    processed: dict[int, str] = {}
+    left: list[str] = []
+    right: list[str] = []
+    where: list[tuple[int, int]] = []
     for i, row in enumerate(candidates.tolist()):
-        query = processed_queries[i]
         for c, j in enumerate(row):
             if j < 0:
                 continue
-            choice = cache.get(j)
+            choice = processed.get(j)
             if choice is None:
-                choice = cache[j] = process_text(choices[j])
-            out[i, c] = func(query, choice) / 100.0
+                choice = processed[j] = process_text(choices[j])
+            left.append(processed_queries[i])
+            right.append(choice)
+            where.append((i, c))
+    out = np.zeros(candidates.shape, dtype=np.float32)
+    if where:
+        # One call over all pairs, spread over every core (rapidfuzz releases the GIL).
+        scores = process.cpdist(left, right, scorer=func, dtype=np.float32, workers=workers)
+        rows, cols = zip(*where, strict=True)
+        out[list(rows), list(cols)] = np.asarray(scores, dtype=np.float32) / np.float32(100.0)
     return out
