@@ -240,14 +240,29 @@ def test_stale_temp_files_are_removed(fp32: OnnxEncoder, tmp_path: Path) -> None
     assert new.exists()
 
 
-def test_export_failure_is_a_model_error(tmp_path: Path) -> None:
-    # A folder whose weights are not a model: the child process fails, cleanly.
+def test_damaged_weights_fail_fast_before_any_export(tmp_path: Path) -> None:
+    # A folder whose weights are not a model: refused at once, nothing written.
     model = tmp_path / "m"
     model.mkdir()
     (model / "config.json").write_text('{"model_type": "bert"}')
     (model / "tokenizer.json").write_text("{}")
     (model / "model.safetensors").write_bytes(b"\0" * 64)
-    with pytest.raises(ModelError, match="ONNX export failed"):
+    started = time.perf_counter()
+    with pytest.raises(ModelError, match="damaged"):
         ensure_onnx_model(inspect_model(model), cache_dir=tmp_path / "cache", timeout=120)
+    assert time.perf_counter() - started < 1.0
     folder = onnx_encoder._artifact_dir(inspect_model(model), tmp_path / "cache")
-    assert list(folder.iterdir()) == []
+    assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_truncated_copy_of_the_bundled_weights_is_damaged(tmp_path: Path) -> None:
+    from policytext.embed import _weights_damage
+
+    assert BUNDLED is not None
+    weights = inspect_model(BUNDLED).transformer_path / "model.safetensors"
+    source = weights.read_bytes()
+    whole = tmp_path / "model.safetensors"
+    whole.write_bytes(source)
+    assert _weights_damage(whole) is None
+    whole.write_bytes(source[: len(source) // 2])
+    assert "truncated" in (_weights_damage(whole) or "")

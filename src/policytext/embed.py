@@ -36,6 +36,7 @@ import os
 import re
 import threading
 import warnings
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, runtime_checkable
@@ -352,6 +353,56 @@ def _pooling_blocker(config: dict[str, Any]) -> str | None:
     return f"pooling {', '.join(on) or 'unknown'} (only mean pooling is supported)"
 
 
+def _weights_damage(path: Path) -> str | None:
+    """Why the weights file at ``path`` cannot be a whole model, or None (a cheap check of
+    its framing, so a truncated download fails in milliseconds, not after loading torch)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if path.suffix == ".bin":
+                whole = zipfile.is_zipfile(path) or head[:1] == b"\x80"
+                return None if whole else "not a PyTorch checkpoint"
+            if path.suffix != ".safetensors":
+                return None
+            if len(head) < 8:
+                return f"{size} bytes, too short for a safetensors header"
+            length = int.from_bytes(head, "little")
+            if not 2 <= length <= min(size - 8, 100 * 2**20):
+                return f"header length {length} does not fit a {size}-byte file"
+            header = json.loads(handle.read(length))
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return "safetensors header is not JSON"
+    if not isinstance(header, dict):
+        return "safetensors header is not a JSON object"
+    ends = [
+        v["data_offsets"][1]
+        for k, v in header.items()
+        if k != "__metadata__" and isinstance(v, dict) and len(v.get("data_offsets", ())) == 2
+    ]
+    if not ends:
+        return "safetensors file holds no tensors"
+    if 8 + length + max(ends) > size:
+        return f"truncated: tensors need {8 + length + max(ends)} bytes, the file has {size}"
+    return None
+
+
+def check_weights(info: ModelInfo) -> None:
+    """Raise ModelError if a weights file of ``info`` is truncated or not a checkpoint.
+
+    Run before anything loads the model (torch or the ONNX export), which would otherwise
+    spend seconds and print warnings before failing.
+    """
+    for path in _weight_files(info.transformer_path):
+        if path.name.endswith(".index.json"):
+            continue
+        damage = _weights_damage(path)
+        if damage is not None:
+            raise ModelError(f"{path} is damaged ({damage}). " + _HOW_TO_FIX)
+
+
 def inspect_model(path: StrPath) -> ModelInfo:
     """Read a model folder's configs and fingerprint its files (no model is loaded).
 
@@ -503,6 +554,7 @@ class SentenceTransformerEncoder:
                     "backend='torch' needs sentence-transformers and torch: "
                     f"{exc}. Install them, or use backend='onnx'."
                 ) from exc
+            check_weights(self.info)
             try:
                 with _quiet_transformers():
                     self._model = SentenceTransformer(

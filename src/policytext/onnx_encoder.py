@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 
 from policytext.cache import default_cache_dir
-from policytext.embed import ModelInfo, as_text_list, inspect_model, set_offline
+from policytext.embed import ModelInfo, as_text_list, check_weights, inspect_model, set_offline
 from policytext.errors import ModelError
 
 if TYPE_CHECKING:
@@ -176,6 +176,7 @@ def ensure_onnx_model(
         source = ensure_onnx_model(info, "fp32", cache_dir=cache_dir, timeout=timeout)
         job = ["quantize", str(source)]
     else:
+        check_weights(info)
         job = ["export", str(info.transformer_path), str(info.max_seq_length)]
     try:
         folder.mkdir(parents=True, exist_ok=True)
