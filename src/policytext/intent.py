@@ -49,7 +49,7 @@ _CARRY_OUT = re.compile(
     rf"{_COMMITMENT}\b"
     r"|\b(?:it|they|ministers|the government)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
     r"(?:consulted on|proposed|promised|pledged|announced|committed to|designed|set out"
-    r"|published|began|begun|started|launched|agreed|designed))",
+    r"|published|began|begun|started|launched|agreed))",
     re.IGNORECASE,
 )
 _GO_BEYOND = re.compile(
