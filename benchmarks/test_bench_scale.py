@@ -29,7 +29,6 @@ import pytest
 
 import policytext as pt
 from benchmarks import baseline, synthetic
-from policytext.lexical import Vocabulary, content_tokens
 from policytext.pipeline import rank
 
 FloatMatrix = npt.NDArray[np.float32]
@@ -86,14 +85,7 @@ def build_index(
     positions: Sequence[pt.Position], embeddings: FloatMatrix, encoder: pt.Encoder
 ) -> pt.PositionIndex:
     """A PositionIndex from precomputed embeddings (``PositionIndex.build`` minus encoding)."""
-    tokens = [content_tokens(p.text) for p in positions]
-    return pt.PositionIndex(
-        tuple(positions),
-        embeddings,
-        encoder,
-        Vocabulary.build(tokens),
-        _tokens=dict(enumerate(tokens)),
-    )
+    return pt.PositionIndex.from_embeddings(positions, embeddings, encoder)
 
 
 def load_scale(n_positions: int, n_recommendations: int = N_RECOMMENDATIONS) -> ScaleData:

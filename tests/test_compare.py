@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
+from policytext.lexical import content_tokens
 from policytext.pipeline import rank
 from tests._fakes import HashingEncoder
 
@@ -128,6 +129,31 @@ def test_as_of_before_every_position_is_an_error(fake_encoder: HashingEncoder) -
     dated = [p for p in POSITIONS if p.date is not None]
     with pytest.raises(pt.PositionsError, match="as_of=2020-01-01: all 3 are later"):
         pt.compare(TEXT, dated, model=fake_encoder, cache=False, as_of="2020-01-01")
+
+
+def test_index_from_precomputed_embeddings(fake_encoder: HashingEncoder) -> None:
+    embeddings = fake_encoder.encode([p.text for p in POSITIONS])
+    index = pt.PositionIndex.from_embeddings(POSITIONS, embeddings, fake_encoder)
+    built = pt.PositionIndex.build(POSITIONS, fake_encoder)
+    assert index.vocabulary == built.vocabulary
+    assert [index.tokens(j) for j in range(len(index))] == [
+        built.tokens(j) for j in range(len(built))
+    ]
+    with pytest.raises(pt.PositionsError, match=r"one embedding row per position \(4\)"):
+        pt.PositionIndex.from_embeddings(POSITIONS, embeddings[:2], fake_encoder)
+    with pytest.raises(pt.PositionsError, match="duplicate"):
+        pt.PositionIndex.from_embeddings([POSITIONS[0]] * 2, embeddings[:2], fake_encoder)
+
+
+def test_as_of_index_keeps_word_offsets_right(fake_encoder: HashingEncoder) -> None:
+    index = pt.PositionIndex.build(POSITIONS, fake_encoder)
+    index.tokens(3)  # made on demand and kept; the filtered index must re-map it
+    early = index.as_of(dt.date(2025, 12, 31))
+    assert [p.id for p in early.positions] == ["FTA", "AIR", "UNDATED"]
+    for j, position in enumerate(early.positions):
+        assert [position.text[t.start : t.end] for t in early.tokens(j)] == [
+            position.text[t.start : t.end] for t in content_tokens(position.text)
+        ]
 
 
 def test_rank_with_no_recommendations(fake_encoder: HashingEncoder) -> None:

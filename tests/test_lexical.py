@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.lexical import Vocabulary, content_tokens, overlap, stem
+from policytext.lexical import Vocabulary, content_stems, content_tokens, overlap, stem
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,16 @@ def test_overlap_is_bounded() -> None:
     tokens = content_tokens("restart talks talks")
     assert overlap(tokens, tokens, vocab)[0] == pytest.approx(1.0)
     assert overlap((), tokens, vocab)[0] == 0.0
+
+
+def test_stems_and_tokens_agree_and_give_the_same_vocabulary() -> None:
+    texts = ["The UK suspended free trade talks.", "Trade talks resume; talks continue.", ""]
+    for text in texts:
+        assert content_stems(text) == {t.stem for t in content_tokens(text)}
+    from_tokens = Vocabulary.build(content_tokens(t) for t in texts)
+    from_stems = Vocabulary.from_stems(content_stems(t) for t in texts)
+    assert from_tokens == from_stems
+    # Repeated stems in one document count once, even when given as a list.
+    assert Vocabulary.from_stems([["talk", "talk"], ["trad"]]) == Vocabulary.from_stems(
+        [{"talk"}, {"trad"}]
+    )

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from policytext.lexical import Token, Vocabulary, content_tokens
+from policytext.errors import PositionsError
+from policytext.lexical import Token, Vocabulary, content_stems, content_tokens
 from policytext.positions import Position, validate_positions
 
 if TYPE_CHECKING:
@@ -43,16 +44,32 @@ class PositionIndex:
     def build(cls, positions: Iterable[Position], encoder: Encoder) -> PositionIndex:
         """Validate, encode and count words of ``positions``."""
         checked = validate_positions(positions)
-        texts = [p.text for p in checked]
-        tokens = [content_tokens(t) for t in texts]
-        embeddings = encoder.encode(texts)
-        return cls(
-            checked,
-            embeddings,
-            encoder,
-            Vocabulary.build(tokens),
-            _tokens=dict(enumerate(tokens)),
-        )
+        return cls._assemble(checked, encoder.encode([p.text for p in checked]), encoder)
+
+    @classmethod
+    def from_embeddings(
+        cls, positions: Iterable[Position], embeddings: FloatMatrix, encoder: Encoder
+    ) -> PositionIndex:
+        """An index over embeddings computed beforehand by ``encoder`` (one L2-normalised
+        row per position, in order): validates the positions and counts their words.
+
+        Raises:
+            PositionsError: invalid positions, or not one embedding row per position.
+        """
+        return cls._assemble(validate_positions(positions), embeddings, encoder)
+
+    @classmethod
+    def _assemble(
+        cls, checked: tuple[Position, ...], embeddings: FloatMatrix, encoder: Encoder
+    ) -> PositionIndex:
+        if embeddings.ndim != 2 or embeddings.shape[0] != len(checked):
+            raise PositionsError(
+                f"expected one embedding row per position ({len(checked)}), "
+                f"got an array of shape {embeddings.shape}"
+            )
+        # Stems only: token offsets are made on demand for the candidates that get scored.
+        vocabulary = Vocabulary.from_stems(content_stems(p.text) for p in checked)
+        return cls(checked, embeddings, encoder, vocabulary)
 
     def tokens(self, j: int) -> tuple[Token, ...]:
         """Content-word tokens of position ``j``."""
@@ -73,7 +90,7 @@ class PositionIndex:
             self.embeddings[keep],
             self.encoder,
             self.vocabulary,
-            _tokens={new: self.tokens(old) for new, old in enumerate(keep)},
+            _tokens={new: self._tokens[old] for new, old in enumerate(keep) if old in self._tokens},
         )
 
     def __len__(self) -> int:

@@ -18,7 +18,7 @@ from policytext.errors import InputError, PositionsError
 from policytext.fuzzy import SCORERS, fuzzy_pairs
 from policytext.index import PositionIndex
 from policytext.lexical import content_tokens, overlap
-from policytext.positions import Position, load_positions, validate_positions
+from policytext.positions import Position, load_positions
 from policytext.result import Comparison, ComparisonItem, Highlight, Match, Summary, Verdict
 from policytext.score import (
     DEFAULT_THRESHOLDS,
@@ -56,11 +56,11 @@ def _positions_index(
         return positions
     if isinstance(positions, str | os.PathLike):
         positions = load_positions(positions)
-    checked = validate_positions(positions)
-    if not checked:
+    items = tuple(positions)
+    if not items:
         raise PositionsError("no positions to compare with")
-    encoder = resolve_encoder(encoder_spec, backend=backend, cache=cache)
-    return PositionIndex.build(checked, encoder)
+    # resolve_encoder loads nothing; build validates the positions before encoding them.
+    return PositionIndex.build(items, resolve_encoder(encoder_spec, backend=backend, cache=cache))
 
 
 def compare(
