@@ -91,6 +91,16 @@ def test_index_is_reusable_and_encodes_positions_once(fake_encoder: HashingEncod
     assert not set(encoded) & {p.text for p in POSITIONS}
 
 
+def test_each_distinct_query_text_is_encoded_once(fake_encoder: HashingEncoder) -> None:
+    index = pt.PositionIndex.build(POSITIONS, fake_encoder)
+    before = len(fake_encoder.encoded_texts)
+    # One sentence: the ask has no sentence before it, so it is its own context.
+    pt.compare("Ministers should restart the free trade talks with Israel.", index)
+    assert fake_encoder.encoded_texts[before:] == [
+        "Ministers should restart the free trade talks with Israel"
+    ]
+
+
 def test_candidates_limit_keeps_results_consistent(fake_encoder: HashingEncoder) -> None:
     full = run(fake_encoder)
     narrow = pt.compare(TEXT, POSITIONS, top_k=1, model=fake_encoder, cache=False, candidates=1)

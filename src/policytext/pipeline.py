@@ -204,8 +204,12 @@ def rank(
         )
     queries = [r.text for r in recommendations]
     in_context = contexts(text, recommendations) if text is not None else queries
-    vectors = index.encoder.encode(queries + in_context)
-    plain, with_context = vectors[: len(queries)], vectors[len(queries) :]
+    # An ask with no sentence before it is its own context: encode each distinct text once.
+    distinct = list(dict.fromkeys(queries + in_context))
+    row = {t: k for k, t in enumerate(distinct)}
+    vectors = index.encoder.encode(distinct)
+    plain = vectors[[row[q] for q in queries]]
+    with_context = vectors[[row[c] for c in in_context]]
     # Retrieval on the weighted sum of both cosines: (a*q + b*c) . p == a*q.p + b*c.p
     combined = weights.semantic * plain + weights.context * with_context
     limit = len(index) if candidates is None else max(candidates, top_k)
