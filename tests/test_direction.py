@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.direction import detect_direction, opposed
+from policytext.direction import conflict, detect_direction, opposed
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,24 @@ def test_removal_against_a_position_that_puts_it_in_place_is_a_conflict() -> Non
     assert conflict("withdraw the provision", "There is no provision on return hubs.") is None
     # decreasing is not undoing
     assert conflict("cut the standing charge", "Suppliers must offer a tariff.") is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "divergent"),
+    [
+        # Undoing an announced act reverses the position stating it, whatever its direction.
+        (
+            "drop its threat to steer federal funding away from states",
+            "Agencies should limit such funding where state rules are burdensome.",
+            True,
+        ),
+        ("abandon the plan to tax sugary drinks", "A levy on sugary drinks will apply.", True),
+        # ... but not a position that itself undoes or denies it.
+        ("drop its threat to steer funding away", "The threat was withdrawn in May.", False),
+        ("drop its threat to steer funding away", "Ministers will not limit funding.", False),
+        # A removal ask aimed at the activity, not at an act, stays with the direction rule.
+        ("stop arms exports to the region", "The UK restricts arms export licences.", False),
+    ],
+)
+def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> None:
+    assert (conflict(ask, position) is not None) is divergent

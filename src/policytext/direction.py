@@ -245,9 +245,9 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
     return None
 
 
-def _intended_act(text: str, after: int) -> int:
-    """Sign of the act in "<verb> its plan to <act>" right after ``after``, else 0."""
-    intent = _INTENT_TO.match(text, after)
+def _intended_act(text: str, intent: re.Match[str] | None) -> int:
+    """Sign of the act in "<verb> its plan to <act>" (``intent`` matched "its plan to"),
+    else 0."""
     if intent is None:
         return 0
     inner = _first_verb(text, intent.end())
@@ -277,6 +277,8 @@ class Direction:
         remove: whether the verb removes or undoes its object outright ("withdraw",
             "repeal", "end" ...), as opposed to decreasing it ("cut") or stopping it with
             something new ("ban").
+        of_intent: whether the verb acts on an announced act whose own direction is not
+            known ("drop its threat to steer funding away").
     """
 
     sign: int
@@ -285,6 +287,7 @@ class Direction:
     start: int = -1
     keep: bool = False
     remove: bool = False
+    of_intent: bool = False
 
     def describe(self) -> str:
         """A short phrase for rationales, e.g. ``'"not resume" (down)'``."""
@@ -319,7 +322,8 @@ def detect_direction(text: str) -> Direction:
     # Negation counts only within the same clause, before the verb, or right after it.
     negated = _NEG_RE.search(text, _clause_start(text, verb.start()), verb.start()) is not None
     negated ^= _OBJECT_NEGATION.match(text, verb.end()) is not None
-    inner = _intended_act(text, verb.end())
+    intent = _INTENT_TO.match(text, verb.end())
+    inner = _intended_act(text, intent)
     if inner:
         sign *= inner
     elif _STOPPER_NOUN.search(text[verb.end() : verb.end() + 40]):
@@ -327,7 +331,15 @@ def detect_direction(text: str) -> Direction:
     word = verb.group().lower()
     keep = _KEEP_RE.fullmatch(word) is not None
     remove = _LEMMA.get(word) in _REMOVE and not inner
-    return Direction(-sign if negated else sign, verb.group(), negated, verb.start(), keep, remove)
+    return Direction(
+        -sign if negated else sign,
+        verb.group(),
+        negated,
+        verb.start(),
+        keep,
+        remove,
+        of_intent=intent is not None and not inner,
+    )
 
 
 def opposed(a: Direction, b: Direction) -> bool:
@@ -359,10 +371,16 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
-    Four rules, in order: opposite directions; an ask to remove or undo ("withdraw",
-    "repeal") what a position states without any direction or negation, i.e. puts in
-    place; an ask to keep something the position changes; a year or amount in the ask
-    that the position states differently (the ask wants 2026, the position says 2030).
+    Four rules, in order:
+
+    1. opposite directions (unless one side acts on an announced act of unknown
+       direction);
+    2. an ask to remove or undo ("withdraw", "repeal") what the position puts in place
+       (states with no direction and no negation), or an announced act ("drop its threat
+       to ...") that the position states;
+    3. an ask to keep something the position changes;
+    4. a year or amount in the ask that the position states differently (the ask wants
+       2026, the position says 2030).
 
     Examples:
         >>> conflict("restart the talks", "The UK suspended the talks.")
@@ -373,13 +391,19 @@ def conflict(ask: str, position: str) -> str | None:
         'the ask says 2026, the position says 2030'
         >>> conflict("withdraw the provision", "The rules give states a legal basis.")
         'the ask would undo ("withdraw") what the position puts in place'
+        >>> conflict("drop its threat to steer funding away", "Agencies should limit funding.")
+        'the ask would undo ("drop") what the position puts in place'
         >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
         True
     """
     a, p = detect_direction(ask), detect_direction(position)
-    if opposed(a, p):
+    # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too.
+    if opposed(a, p) and not (a.of_intent or p.of_intent):
         return f"the ask says {a.describe()}, the position says {p.describe()}"
-    if a.remove and a.sign < 0 and not p.sign and not _ANY_NEGATION.search(position):
+    # Undoing an announced act ("drop its threat to steer funding away") reverses the
+    # position that states the act, whichever way the act itself points.
+    undoes = not p.sign or (a.of_intent and not p.remove)
+    if a.remove and a.sign < 0 and undoes and not _ANY_NEGATION.search(position):
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     if a.keep and p.sign and not p.keep:
         return f'the ask keeps what the position changes ("{p.verb}")'
