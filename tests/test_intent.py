@@ -52,3 +52,22 @@ def test_go_beyond(text: str, cue: str) -> None:
 def test_unmarked(text: str) -> None:
     intent = ask_intent(text)
     assert (intent.kind, intent.cue) == (IntentKind.UNMARKED, "")
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "kind"),
+    [
+        # Putting into law what is only promised or advised goes beyond it.
+        ("put the promise to halve pollution into law", "Ministers committed to halve it.", "GO"),
+        ("legislate for a single social tariff", "Ministers are weighing a social tariff.", "GO"),
+        ("put the ban on a statutory footing", "Schools are advised to ban phones.", "GO"),
+        # ... but not what a law already does.
+        ("legislate for a single social tariff", "The Act creates a social tariff.", "UN"),
+        # Timing as already planned is carrying out.
+        ("bring in the B2 requirement on 8 January as planned", "B2 applies from 8 January.", "CA"),
+        ("open the scheme as promised", "The scheme opens in May.", "CA"),
+    ],
+)
+def test_into_law_and_as_planned(ask: str, position: str, kind: str) -> None:
+    expected = {"GO": IntentKind.GO_BEYOND, "UN": IntentKind.UNMARKED, "CA": IntentKind.CARRY_OUT}
+    assert ask_intent(ask, position).kind is expected[kind]

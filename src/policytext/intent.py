@@ -42,6 +42,7 @@ _CARRY_OUT = re.compile(
     r"|(?:press|push)(?:es|ed|ing)? (?:ahead|on)|stick(?:s|ing)? (?:to|with)"
     r"|stand(?:s|ing)? by|see(?:s|ing)? (?:it|them|this|that) through|make good on"
     r"|bring(?:s|ing)? (?:\w+ ){0,3}into force|in full\b|every penny|every one of"
+    r"|\bas (?:planned|promised|pledged|agreed|scheduled|announced|intended)\b"
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
     r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place)"
     r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
@@ -59,6 +60,18 @@ _GO_BEYOND = re.compile(
 )
 
 
+# An ask to put into law what a position only promises, plans or advises goes beyond it.
+_INTO_LAW = re.compile(
+    r"\b(?:into law|in(?:to)? statute|on a statutory (?:footing|basis)|statutory|legally binding"
+    r"|enshrin\w*|legislat\w*|pass (?:a|an) (?:law|bill|statute|act)\b)",
+    re.IGNORECASE,
+)
+_STATUTORY = re.compile(
+    r"\b(?:law|laws|act|acts|bill|statut\w*|legislat\w*|legally|regulations|binding)\b",
+    re.IGNORECASE,
+)
+
+
 @attrs.frozen
 class Intent:
     """What an ask wants and the words that say so (``cue`` is "" when unmarked)."""
@@ -67,10 +80,12 @@ class Intent:
     cue: str = ""
 
 
-def ask_intent(text: str) -> Intent:
+def ask_intent(text: str, position: str | None = None) -> Intent:
     """Classify ``text`` (an ask) as carrying out, going beyond, or unmarked.
 
-    Going beyond wins when both are present ("finish the job, then go further").
+    Going beyond wins when both are present ("finish the job, then go further"). With a
+    ``position``, an ask to put something into law ("legislate for", "into law",
+    "statutory") goes beyond a position that does not speak of law at all.
 
     Examples:
         >>> ask_intent("Ofcom: finalise the livestreaming protections it consulted on").kind
@@ -79,8 +94,14 @@ def ask_intent(text: str) -> Intent:
         'go further'
         >>> ask_intent("cap rent rises at inflation").kind
         <IntentKind.UNMARKED: 'unmarked'>
+        >>> ask_intent("put the pledge into law", "Ministers pledged to halve it.").cue
+        'into law'
+        >>> ask_intent("put the pledge into law", "The Act halves it.").kind
+        <IntentKind.UNMARKED: 'unmarked'>
     """
     beyond = _GO_BEYOND.search(text)
+    if beyond is None and position is not None and not _STATUTORY.search(position):
+        beyond = _INTO_LAW.search(text)
     if beyond is not None:
         return Intent(IntentKind.GO_BEYOND, beyond.group())
     carry = _CARRY_OUT.search(text)

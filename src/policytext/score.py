@@ -218,7 +218,7 @@ def decide(
     reason = conflict(ask, position)
     if reason is not None:
         return Verdict.DIVERGENT, f"same subject (score {score:.2f}) but {reason}"
-    intent = ask_intent(ask)
+    intent = ask_intent(ask, position)
     if intent.kind is IntentKind.GO_BEYOND:
         return Verdict.RELATED, (
             f'same subject (score {score:.2f}) but the ask goes beyond it ("{intent.cue}")'
