@@ -115,3 +115,34 @@ def test_removal_against_a_position_that_puts_it_in_place_is_a_conflict() -> Non
 )
 def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> None:
     assert (conflict(ask, position) is not None) is divergent
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        (
+            "keep Thames Water in public ownership",
+            "The government will not nationalise the water companies.",
+            "declines",
+        ),
+        ("publish the frameworks", "Ministers have no plans to publish them.", "declines"),
+        (
+            "Ms Reynolds needs to rule out using that power at Thames",
+            "The Secretary of State may require the company to raise charges.",
+            "rules out",
+        ),
+        ("it must not let the cost be clawed back", "The cost is spread over bills.", "rules out"),
+        # A negation inside a complement is not the ask declining.
+        ("make the bill, not the target, the measure", "The target is 95% by 2030.", None),
+        ("say that ties have never rested on one government", "The UK wants friendship.", None),
+        # Both declining is agreement.
+        ("rule out nationalising the companies", "The government will not nationalise them.", None),
+    ],
+)
+def test_refusals(ask: str, position: str, reason: str | None) -> None:
+    found = conflict(ask, position)
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert reason in found

@@ -174,6 +174,22 @@ _NEG_RE = re.compile(
     r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
     re.IGNORECASE,
 )
+# A government declining to act: "will not nationalise", "has no plans to", "ruled out".
+_REFUSAL = re.compile(
+    r"\b(?:will|would|does|do|did|is|are|has|have|shall|can)\s+not\b|\b(?:won|doesn|don|isn)[’']t\b"
+    r"|\bno (?:plans?|intention|proposals?) to\b|\brule[sd]? out\b|\b(?:reject|refus)(?:es|ed)\b"
+    r"|\bdeclined? to\b|\bnever\b",
+    re.IGNORECASE,
+)
+# An ask that declines, in its main clause: "needs to rule out using that power", "must
+# not let the cost be clawed back", "Never again ...". Negations inside a complement ("make
+# the bill, not the target, the measure") do not count.
+_ASK_REFUSAL = re.compile(
+    r"\b(?:must|should|shall|will|would|can|could|needs? to|ought to|has to|have to|is to"
+    r"|are to)\s+(?:not|never)\b|\b(?:mustn|shouldn|can)[’']t\b|\brule out\b|\brefuse to\b"
+    r"|^\W*(?:do not|don[’']t|never)\b",
+    re.IGNORECASE,
+)
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 
@@ -232,9 +248,21 @@ def _clause_start(text: str, end: int) -> int:
     return start
 
 
+# "back" after a verb is a particle ("clawed back", "pay back"), not "support".
+_PARTICLE_BACK_BEFORE = re.compile(
+    r"\b(?:\w+ed|paid|pay|pays|claw|claws|cut|come|comes|came|go|goes|went|bring|brings|brought"
+    r"|give|gives|gave|hold|holds|held|win|wins|won|get|gets|got|put|puts|take|takes|took"
+    r"|fight|fights|fought|set|sets|step|steps|look|looks|fall|falls|fell|scale|roll|pull|row)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
 def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
     for match in pattern.finditer(text, start):
         before = text[max(0, match.start() - 24) : match.start()]
+        if match.group().lower() == "back" and _PARTICLE_BACK_BEFORE.search(before):
+            continue
         if match.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(before):
             continue
         if _NOUN_COMPLEMENT_BEFORE.search(before):
@@ -371,15 +399,19 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
-    Four rules, in order:
+    Five rules, in order:
 
     1. opposite directions (unless one side acts on an announced act of unknown
        direction);
     2. an ask to remove or undo ("withdraw", "repeal") what the position puts in place
        (states with no direction and no negation), or an announced act ("drop its threat
        to ...") that the position states;
-    3. an ask to keep something the position changes;
-    4. a year or amount in the ask that the position states differently (the ask wants
+    3. an affirmative ask against a position that declines ("will not nationalise", "no
+       plans to"), or an ask that declines in its main clause ("needs to rule out", "must
+       not") against a position that puts something in place, when the declined act has no
+       direction verb;
+    4. an ask to keep something the position changes;
+    5. a year or amount in the ask that the position states differently (the ask wants
        2026, the position says 2030).
 
     Examples:
@@ -405,6 +437,11 @@ def conflict(ask: str, position: str) -> str | None:
     undoes = not p.sign or (a.of_intent and not p.remove)
     if a.remove and a.sign < 0 and undoes and not _ANY_NEGATION.search(position):
         return f'the ask would undo ("{a.verb}") what the position puts in place'
+    declines = _ASK_REFUSAL.search(ask) is not None
+    if not p.sign and a.sign >= 0 and not a.remove and not declines and _REFUSAL.search(position):
+        return "the ask wants what the position declines to do"
+    if not a.sign and declines and not _ANY_NEGATION.search(position):
+        return "the ask rules out what the position puts in place"
     if a.keep and p.sign and not p.keep:
         return f'the ask keeps what the position changes ("{p.verb}")'
     for pattern in (_YEAR, _AMOUNT):
