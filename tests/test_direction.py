@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.direction import conflict, detect_direction, opposed
+from policytext.direction import ask_direction, conflict, detect_direction, opposed
+from policytext.result import Verdict
+from policytext.score import decide
 
 
 @pytest.mark.parametrize(
@@ -146,3 +148,40 @@ def test_refusals(ask: str, position: str, reason: str | None) -> None:
     else:
         assert found is not None
         assert reason in found
+
+
+@pytest.mark.parametrize(
+    ("ask", "verb"),
+    [
+        ("The Treasury should end the levy in 2026", "end"),
+        ("It is time to think again and cap rises within a tenancy", "cap"),
+        ("I urge ministers to restart licensing", "restart"),
+        ("Commerce: keep that offset in place until 2030", "keep"),
+        # A direction verb deep in the object is not what the ask asks.
+        ("An important step would be to take the foods farms cannot grow out of tariffs", ""),
+        ("give councils the data that landlords must register", ""),
+    ],
+)
+def test_ask_direction_is_its_own_verb(ask: str, verb: str) -> None:
+    assert ask_direction(ask).verb == verb
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "The agency may fine companies, with a cap of £350,000 on such penalties.",
+        "The scheme, an upgraded agreement, runs to 2030.",
+    ],
+)
+def test_a_word_after_a_determiner_is_not_the_verb(position: str) -> None:
+    assert detect_direction(position).sign == 0
+
+
+def test_going_further_is_not_a_reversal() -> None:
+    verdict, why = decide(
+        0.57,
+        "the regulator should go further and cut the standing charge on the default tariff",
+        "Suppliers must offer a low standing charge tariff; the default tariff would keep its own.",
+    )
+    assert verdict is Verdict.RELATED
+    assert "go further" in why

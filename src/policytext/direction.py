@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-__all__ = ["Direction", "conflict", "detect_direction", "opposed"]
+__all__ = ["Direction", "ask_direction", "conflict", "detect_direction", "opposed"]
 
 # Verbs that create, continue or increase what they act on.
 _UP = """
@@ -215,8 +215,8 @@ _AMOUNT = re.compile(
 )
 
 
-# A participle after a determiner is an adjective ("an upgraded agreement", "the proposed
-# rules"), not the clause's verb.
+# A word after a determiner is a noun or an adjective ("a cap of £350,000", "the ban", "an
+# upgraded agreement", "the proposed rules"), not the clause's verb.
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+$", re.IGNORECASE
 )
@@ -263,8 +263,8 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
         before = text[max(0, match.start() - 24) : match.start()]
         if match.group().lower() == "back" and _PARTICLE_BACK_BEFORE.search(before):
             continue
-        if match.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(before):
-            continue
+        if _DETERMINER_BEFORE.search(before) and " " not in match.group():
+            continue  # "an upgraded agreement", "with a cap of £350,000": not the verb
         if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
         if _INDIRECT_QUESTION.search(text, _clause_start(text, match.start()), match.start()):
@@ -370,6 +370,38 @@ def detect_direction(text: str) -> Direction:
     )
 
 
+# Where an ask's own verb phrase starts: after its cue ("should", "needs to", "I urge X
+# to", "it is time to", "the answer is to", "Label:") or at the start (an imperative).
+_ASK_CUE = re.compile(
+    r"^[^:]{1,40}:\s+|\b(?:should|must|ought to|needs? to|has to|have to|is to|are to"
+    r"|would be to|urges? [^,;]{1,60}? to|time (?:for [^,;]{1,60}? )?to|is for [^,;]{1,60}? to"
+    r"|case for|calls? on [^,;]{1,60}? to)\s+",
+    re.IGNORECASE,
+)
+_WORDS_RE = re.compile(r"[\w’'-]+")
+_ASK_VERB_WINDOW = 4
+"""An ask's direction verb must be among the first words of its verb phrase ("think again
+and cap rises"); a later one sits in an object or a relative clause ("take the foods
+American farms cannot grow out of the tariffs")."""
+
+
+def ask_direction(ask: str) -> Direction:
+    """The direction of an ask's own verb phrase (see :func:`detect_direction`).
+
+    Examples:
+        >>> ask_direction("The Treasury should end the levy in 2026").verb
+        'end'
+        >>> ask_direction("take the foods American farms cannot grow out of the tariffs").sign
+        0
+    """
+    cue = _ASK_CUE.search(ask)
+    start = cue.end() if cue is not None else 0
+    found = detect_direction(ask[start:])
+    if found.sign and len(_WORDS_RE.findall(ask[start : start + found.start])) >= _ASK_VERB_WINDOW:
+        return Direction(0)
+    return found
+
+
 def opposed(a: Direction, b: Direction) -> bool:
     """True when both have a direction and the directions differ."""
     return a.sign != 0 and b.sign not in (0, a.sign)
@@ -428,7 +460,7 @@ def conflict(ask: str, position: str) -> str | None:
         >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
         True
     """
-    a, p = detect_direction(ask), detect_direction(position)
+    a, p = ask_direction(ask), detect_direction(position)
     # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too.
     if opposed(a, p) and not (a.of_intent or p.of_intent):
         return f"the ask says {a.describe()}, the position says {p.describe()}"

@@ -194,10 +194,10 @@ def decide(
 ) -> tuple[Verdict, str]:
     """The verdict for an ask given its best position and fused score, and a rationale.
 
-    Below ``thresholds.novel`` the ask is novel. Otherwise, in order: a conflict in
+    Below ``thresholds.novel`` the ask is novel. Otherwise, in order: wording that goes
+    beyond existing policy ("go further", "rather than") makes it related; a conflict in
     direction, in what to keep, or in a date or amount
-    (:func:`policytext.direction.conflict`) makes it divergent; wording that goes beyond
-    existing policy ("go further", "rather than") makes it related; wording that asks for
+    (:func:`policytext.direction.conflict`) makes it divergent; wording that asks for
     existing policy to be carried out ("finalise the plan it consulted on") makes it
     aligned (:func:`policytext.intent.ask_intent`); failing all of these it is aligned at
     or above ``thresholds.aligned`` and related below.
@@ -215,10 +215,11 @@ def decide(
             f"best score {score:.2f} is below the novel threshold {thresholds.novel:.2f}: "
             "no position addresses this ask"
         )
-    reason = conflict(ask, position)
+    intent = ask_intent(ask, position)
+    # "go further", "rather than": the author sets the ask beside the policy, not against it.
+    reason = None if intent.kind is IntentKind.GO_BEYOND else conflict(ask, position)
     if reason is not None:
         return Verdict.DIVERGENT, f"same subject (score {score:.2f}) but {reason}"
-    intent = ask_intent(ask, position)
     if intent.kind is IntentKind.GO_BEYOND:
         return Verdict.RELATED, (
             f'same subject (score {score:.2f}) but the ask goes beyond it ("{intent.cue}")'
