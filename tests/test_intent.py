@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.intent import IntentKind, ask_intent
+from policytext.intent import IntentKind, ask_intent, undecided
+from policytext.result import Verdict
+from policytext.score import decide
 
 
 @pytest.mark.parametrize(
@@ -71,3 +73,25 @@ def test_unmarked(text: str) -> None:
 def test_into_law_and_as_planned(ask: str, position: str, kind: str) -> None:
     expected = {"GO": IntentKind.GO_BEYOND, "UN": IntentKind.UNMARKED, "CA": IntentKind.CARRY_OUT}
     assert ask_intent(ask, position).kind is expected[kind]
+
+
+@pytest.mark.parametrize(
+    ("position", "cue"),
+    [
+        ("The government is weighing the recommendation to consult on it.", "weighing"),
+        ("Ministers stand ready to step in if needed.", "stand ready to"),
+        ("The cap is kept under review.", "under review"),
+        ("The government will introduce a levy on fee income.", None),
+        ("The Commission proposes a levy on fee income.", None),
+    ],
+)
+def test_undecided_positions(position: str, cue: str | None) -> None:
+    assert undecided(position) == cue
+
+
+def test_an_ask_against_an_undecided_position_is_related() -> None:
+    verdict, why = decide(
+        0.6, "put Thames Water into special administration", "The government is ready to act."
+    )
+    assert verdict is Verdict.RELATED
+    assert "has not decided" in why

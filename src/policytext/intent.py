@@ -16,7 +16,7 @@ import re
 
 import attrs
 
-__all__ = ["Intent", "IntentKind", "ask_intent"]
+__all__ = ["Intent", "IntentKind", "ask_intent", "undecided"]
 
 
 class IntentKind(enum.StrEnum):
@@ -70,6 +70,30 @@ _STATUTORY = re.compile(
     r"\b(?:law|laws|act|acts|bill|statut\w*|legislat\w*|legally|regulations|binding)\b",
     re.IGNORECASE,
 )
+
+
+# A position that has not decided: weighing, considering, ready to act if needed.
+_UNDECIDED = re.compile(
+    r"\b(?:weigh(?:s|ing)|consider(?:s|ing)|(?:will|would|could|may) consider|keeps? \w+ under"
+    r" review|under review|(?:is|are|stands?|stood) ready to|if (?:needed|necessary|required)"
+    r"|explor(?:es|ing)|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
+    r"|yet to decide|no decision)\b",
+    re.IGNORECASE,
+)
+
+
+def undecided(position: str) -> str | None:
+    """The words that show ``position`` has not decided (an ask to do it is then only
+    related), or None.
+
+    Examples:
+        >>> undecided("The government is weighing the recommendation to consult.")
+        'weighing'
+        >>> undecided("The government will introduce a levy.") is None
+        True
+    """
+    found = _UNDECIDED.search(position)
+    return None if found is None else found.group()
 
 
 @attrs.frozen

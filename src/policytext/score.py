@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 
 from policytext.direction import conflict
-from policytext.intent import IntentKind, ask_intent
+from policytext.intent import IntentKind, ask_intent, undecided
 from policytext.result import Verdict
 
 if TYPE_CHECKING:
@@ -199,8 +199,9 @@ def decide(
     direction, in what to keep, or in a date or amount
     (:func:`policytext.direction.conflict`) makes it divergent; wording that asks for
     existing policy to be carried out ("finalise the plan it consulted on") makes it
-    aligned (:func:`policytext.intent.ask_intent`); failing all of these it is aligned at
-    or above ``thresholds.aligned`` and related below.
+    aligned (:func:`policytext.intent.ask_intent`); a position that has not decided
+    ("weighing", "ready to") makes it related; failing all of these it is aligned at or
+    above ``thresholds.aligned`` and related below.
 
     Examples:
         >>> decide(0.7, "restart the talks", "The UK suspended the talks.")[0]
@@ -228,6 +229,11 @@ def decide(
         return Verdict.ALIGNED, (
             f"same subject (score {score:.2f}) and the ask is to carry out existing policy "
             f'("{intent.cue}"), with no conflict in direction, dates or amounts'
+        )
+    pending = undecided(position)
+    if pending is not None:
+        return Verdict.RELATED, (
+            f'same subject (score {score:.2f}) but the position has not decided ("{pending}")'
         )
     if score >= thresholds.aligned:
         return Verdict.ALIGNED, (
