@@ -20,12 +20,13 @@ import numpy as np
 
 import policytext as pt
 from benchmarks.quality import GOLD_FILES, gold_recommendations
+from policytext.anaphora import anaphoric
 from policytext.evaluate import Gold, load_gold
 from policytext.fuzzy import fuzzy_matrix
 from policytext.lexical import content_tokens, overlap
 from policytext.pipeline import contexts
 from policytext.result import Verdict
-from policytext.score import Thresholds, decide
+from policytext.score import Thresholds, Weights, ask_weights, decide, fuse
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "WRatio", "partial_ratio", "ratio")
 
@@ -65,17 +66,26 @@ def features(gold: Gold, encoder: pt.Encoder) -> DocFeatures:
     return DocFeatures(gold, ids, sem, sem_ctx, fuzzy, lexical, pos_texts)
 
 
-def fused(doc: DocFeatures, w: Sequence[float], scorer: str) -> np.ndarray:
-    """The weighted mean of the components with weights (semantic, context, fuzzy, lexical)."""
+def fused(doc: DocFeatures, w: Sequence[float], scorer: str, *, per_ask: bool = True) -> np.ndarray:
+    """The fused scores with weights (semantic, context, fuzzy, lexical); with ``per_ask``,
+    each ask's weights are adjusted as the pipeline does (:func:`policytext.score.ask_weights`)."""
     parts = (doc.sem, doc.sem_ctx, doc.fuzzy[scorer], doc.lexical)
-    return sum(wi * p for wi, p in zip(w, parts, strict=True)) / sum(w)  # type: ignore[no-any-return]
+    base = Weights(*w)
+    out = fuse(*parts, base)
+    if per_ask:
+        rows = np.array([anaphoric(ask.text) for ask in doc.gold.asks], dtype=bool)
+        if rows.any():
+            out[rows] = fuse(*(p[rows] for p in parts), ask_weights(base, True))
+    return out
 
 
-def ranking(docs: Sequence[DocFeatures], w: Sequence[float], scorer: str) -> tuple[float, float]:
+def ranking(
+    docs: Sequence[DocFeatures], w: Sequence[float], scorer: str, *, per_ask: bool = True
+) -> tuple[float, float]:
     """P@1 and MRR over the linked asks of ``docs``."""
     hits = rr = n = 0.0
     for doc in docs:
-        scores = fused(doc, w, scorer)
+        scores = fused(doc, w, scorer, per_ask=per_ask)
         for i, ask in enumerate(doc.gold.asks):
             if not ask.matches:
                 continue
@@ -142,12 +152,12 @@ def main() -> int:
     docs = [features(load_gold(p), encoder) for p in GOLD_FILES]
     print("single components (P@1, MRR):")
     for label, w in (("semantic", (1, 0, 0, 0)), ("semantic+context", (0, 1, 0, 0))):
-        print(f"  {label:<18} {ranking(docs, w, 'ratio')}")
+        print(f"  {label:<18} {ranking(docs, w, 'ratio', per_ask=False)}")
     for scorer in SCORERS:
         alone = [attrs.evolve(d, sem=d.fuzzy[scorer]) for d in docs]
-        print(f"  fuzzy {scorer:<12} {ranking(alone, (1, 0, 0, 0), 'ratio')}")
+        print(f"  fuzzy {scorer:<12} {ranking(alone, (1, 0, 0, 0), 'ratio', per_ask=False)}")
     alone = [attrs.evolve(d, sem=d.lexical) for d in docs]
-    print(f"  lexical            {ranking(alone, (1, 0, 0, 0), 'ratio')}")
+    print(f"  lexical            {ranking(alone, (1, 0, 0, 0), 'ratio', per_ask=False)}")
     w, scorer, (p1, mrr) = best_weights(docs)
     t = best_thresholds(docs, w, scorer)
     acc, nf1, macro = verdicts(docs, w, scorer, *t)

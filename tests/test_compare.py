@@ -199,3 +199,15 @@ def test_candidates_none_and_datetime_dates(fake_encoder: HashingEncoder) -> Non
         pt.Position("A", "x", date="2025-W01-1")
     with pytest.raises(pt.InputError):
         pt.compare(TEXT, POSITIONS, model=fake_encoder, cache=False, fuzzy_scorer="nope")
+
+
+def test_an_ask_that_refers_back_is_scored_in_context(fake_encoder: HashingEncoder) -> None:
+    text = "Britain suspended the free trade talks with Israel. Ministers should restart them."
+    item = pt.compare(text, POSITIONS, top_k=4, model=fake_encoder, cache=False).recommendations[0]
+    w = pt.Weights()
+    for m in item.matches:
+        # semantic weight moved to context, fuzzy dropped: score = (7 context + 4 lexical) / 11
+        expected = ((w.semantic + w.context) * m.context + w.lexical * m.lexical) / (
+            w.semantic + w.context + w.lexical
+        )
+        assert m.score == pytest.approx(expected, abs=1e-6)

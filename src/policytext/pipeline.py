@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from policytext._types import StrPath
+from policytext.anaphora import anaphoric
 from policytext.embed import Encoder, resolve_encoder
 from policytext.errors import InputError, PositionsError
 from policytext.fuzzy import SCORERS, fuzzy_pairs
@@ -25,6 +26,7 @@ from policytext.score import (
     DEFAULT_WEIGHTS,
     Thresholds,
     Weights,
+    ask_weights,
     cosine_top_k,
     decide,
     fuse,
@@ -210,8 +212,12 @@ def rank(
     vectors = index.encoder.encode(distinct)
     plain = vectors[[row[q] for q in queries]]
     with_context = vectors[[row[c] for c in in_context]]
+    # Per-ask weights: an ask that refers back is read in its context (score.ask_weights).
+    per_ask = [ask_weights(weights, anaphoric(q)) for q in queries]
     # Retrieval on the weighted sum of both cosines: (a*q + b*c) . p == a*q.p + b*c.p
-    combined = weights.semantic * plain + weights.context * with_context
+    semantic_w = np.array([[w.semantic] for w in per_ask], dtype=np.float32)
+    context_w = np.array([[w.context] for w in per_ask], dtype=np.float32)
+    combined = semantic_w * plain + context_w * with_context
     limit = len(index) if candidates is None else max(candidates, top_k)
     _, ids = cosine_top_k(combined, index.embeddings, limit)
     semantic = np.empty(ids.shape, dtype=np.float32)
@@ -232,7 +238,10 @@ def rank(
             share, hits = overlap(query_tokens, index.tokens(j), index.vocabulary)
             lexical[i, c] = share
             pairs[i, j] = tuple(Highlight(q.start, q.end, p.start, p.end) for q, p in hits)
-    fused = fuse(semantic, context, fuzzy, lexical, weights)
+    fused = np.empty_like(semantic)
+    for w in set(per_ask):
+        rows = np.array([k for k, own in enumerate(per_ask) if own == w])
+        fused[rows] = fuse(semantic[rows], context[rows], fuzzy[rows], lexical[rows], w)
     items: list[ComparisonItem] = []
     for i, recommendation in enumerate(recommendations):
         order = np.argsort(-fused[i], kind="stable").tolist()

@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "Thresholds",
     "Weights",
+    "ask_weights",
     "cosine_top_k",
     "decide",
     "fuse",
@@ -83,6 +84,23 @@ class Thresholds:
 
 
 DEFAULT_WEIGHTS = Weights()
+
+
+def ask_weights(weights: Weights, anaphoric: bool) -> Weights:
+    """The weights for one ask: an ask that refers back ("keep that promise",
+    :func:`policytext.anaphora.anaphoric`) says little by itself, so its semantic weight
+    moves to its reading in context and its fuzzy weight (string likeness of the bare ask)
+    is dropped; other asks keep ``weights``.
+
+    Examples:
+        >>> ask_weights(Weights(4, 3, 4, 4), True)
+        Weights(semantic=0.0, context=7, fuzzy=0.0, lexical=4)
+    """
+    if not anaphoric:
+        return weights
+    return Weights(0.0, weights.semantic + weights.context, 0.0, weights.lexical)
+
+
 DEFAULT_THRESHOLDS = Thresholds()
 
 

@@ -1,0 +1,45 @@
+"""Tests for policytext.anaphora and the per-ask weights it drives."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.anaphora import anaphoric
+from policytext.score import DEFAULT_WEIGHTS, Weights, ask_weights
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "We must keep that promise",
+        "Lawmakers should use it",
+        "Councils should use every one of those powers",
+        "they should let the Environment Agency impose fines",
+        "keep it in public ownership once it is stable",
+        "an important step would be to give them a clear route into residence",
+        "We need to stop leaving this to the goodwill of individual schools",
+    ],
+)
+def test_asks_that_refer_back(ask: str) -> None:
+    assert anaphoric(ask)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "It is time for the President to drop the 10 percent baseline tariff",
+        "We need to make it clear that our relationship has never rested on one government",
+        "let express carriers use the same duty that postal shipments may now pay",
+        "Ofcom: finalise the livestreaming protections it consulted on in June",
+        "Parliament: put the phone ban on a statutory footing this session",
+        "Ministers should restart the free trade talks with Israel",
+    ],
+)
+def test_asks_that_stand_alone(ask: str) -> None:
+    assert not anaphoric(ask)
+
+
+def test_ask_weights_read_a_referring_ask_in_context() -> None:
+    assert ask_weights(DEFAULT_WEIGHTS, False) is DEFAULT_WEIGHTS
+    moved = ask_weights(Weights(4, 3, 4, 4), True)
+    assert (moved.semantic, moved.context, moved.fuzzy, moved.lexical) == (0, 7, 0, 4)
