@@ -240,8 +240,8 @@ def rank(
             pairs[i, j] = tuple(Highlight(q.start, q.end, p.start, p.end) for q, p in hits)
     fused = np.empty_like(semantic)
     for w in set(per_ask):
-        rows = np.array([k for k, own in enumerate(per_ask) if own == w])
-        fused[rows] = fuse(semantic[rows], context[rows], fuzzy[rows], lexical[rows], w)
+        same = np.array([own == w for own in per_ask], dtype=bool)
+        fused[same] = fuse(semantic[same], context[same], fuzzy[same], lexical[same], w)
     items: list[ComparisonItem] = []
     for i, recommendation in enumerate(recommendations):
         order = np.argsort(-fused[i], kind="stable").tolist()
