@@ -659,3 +659,41 @@ def test_a_short_text_still_names_the_government_its_subject_names(text: str, ac
 
 def test_states_as_a_reporting_verb_is_still_a_trap() -> None:
     assert segment("The minister states that we should act.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ask", "actor"),
+    [
+        (
+            "Ofwat already has the power to set pay rules. It should use that power now.",
+            "It should use that power now",
+            "Ofwat",
+        ),
+        (
+            "Last week ministers opened a consultation; they should let the agency fine firms.",
+            "they should let the agency fine firms",
+            "government",
+        ),
+        (
+            "The Environment Agency has new powers. They should use them.",
+            "They should use them",
+            "Environment Agency",
+        ),
+    ],
+)
+def test_it_or_they_takes_the_subject_before_it(text: str, ask: str, actor: str) -> None:
+    [rec] = segment(text)
+    assert rec.text == ask
+    assert rec.actor.endswith(actor)  # "ministers" resolve to the detected government
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It should come as no surprise. They should be ashamed.",
+        "Critics say the scheme is costly. They should know better.",
+        "The plan was announced in May.\n\nIt should never have been.",
+    ],
+)
+def test_it_or_they_without_an_acting_antecedent_is_no_ask(text: str) -> None:
+    assert segment(text) == []

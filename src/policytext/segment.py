@@ -1059,6 +1059,18 @@ def _reported(prefix: str) -> bool:
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 
 
+# The subject opening a clause: a proper name ("Ofwat", "the Environment Agency") or a
+# government word ("ministers", "the government"), after an optional time phrase, followed
+# by a finite verb.
+_CLAUSE_SUBJECT_RE = re.compile(
+    r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
+    r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|ministers"
+    r"|the\s+(?:government|regulator|Treasury|department))"
+    r"\s+(?:(?:already|now|still|also|has|have|had|is|are|was|were)\s+)*"
+    r"(?:\w+ed|\w+s|has|have|had|is|are|was|were|said|made|set|put|cut|kept|sent|began)\b",
+)
+
+
 class _Doc:
     """Per-call state shared by the sentence analysers."""
 
@@ -1067,12 +1079,30 @@ class _Doc:
         self.gov = _detect_government(text)
         self.last: _Cand | None = None
         self.lower_words = frozenset(_LOWER_WORD_RE.findall(text))
+        self.sentences: list[Sentence] = []
 
     def previous_actor(self, idx: int) -> str | None:
         """The actor of the last ask if it is in the sentence just before sentence ``idx``."""
         if self.last is not None and self.last.sent_index == idx - 1:
             return self.last.actor
         return None
+
+    def antecedent(self, idx: int, before: str) -> str | None:
+        """Who "it" or "they" opening a clause most likely is, when no ask came just before:
+        the subject of the clause before it in the same sentence ("Last week ministers
+        opened a consultation; they should ..."), else of the sentence before it in the same
+        paragraph ("Ofwat already has the power. It should use that power ...")."""
+        found = list(_CLAUSE_SUBJECT_RE.finditer(before))
+        if not found and idx > 0 and idx - 1 < len(self.sentences):
+            previous, current = self.sentences[idx - 1], self.sentences[idx]
+            if previous.paragraph == current.paragraph and previous.kind == current.kind:
+                found = list(_CLAUSE_SUBJECT_RE.finditer(previous.text))[:1]
+        if not found:
+            return None
+        subject = found[-1].group("subj")
+        if subject.lower() in _NON_ACTOR_SUBJECTS or subject.lower() in ("i", "you"):
+            return None
+        return _resolve_actor(subject, self)
 
     @property
     def default_actor(self) -> str:
@@ -1237,8 +1267,13 @@ def _judge(
         ):
             if first == "there" and _THERE_BE_RE.match(pred):
                 conf, actor = 0.75, doc.default_actor  # "there must be an inquiry"
-            elif first in ("it", "they") and prev_actor is not None and not be_pred:
-                actor = prev_actor  # "the Department should X, and it must Y"
+            elif (
+                first in ("it", "they")
+                and not be_pred
+                and (prev_actor is not None or doc.antecedent(idx, prefix) is not None)
+            ):
+                # "the Department should X, and it must Y"; "Ofwat has the power. It should"
+                actor = prev_actor or doc.antecedent(idx, prefix) or doc.default_actor
             elif _PASSIVE_RE.match(pred) and (
                 first not in ("it", "they", "which", "what")
                 or (first in ("it", "they") and not _IT_FRAME_RE.match(pred))
@@ -1247,6 +1282,8 @@ def _judge(
             else:
                 return None
         elif first in ("it", "they"):
+            if prev_actor is None:
+                prev_actor = doc.antecedent(idx, prefix)
             if prev_actor is None or be_pred:
                 return None
             actor = prev_actor
@@ -1474,9 +1511,10 @@ def segment(text: str) -> list[Recommendation]:
     if not text.strip():
         raise EmptyTextError("text is empty or whitespace only")
     doc = _Doc(text)
+    doc.sentences = sentence_spans(text)
     cands: list[_Cand] = []
     header_actor: str | None = None
-    for i, sent in enumerate(sentence_spans(text)):
+    for i, sent in enumerate(doc.sentences):
         if sent.kind == "heading":
             header_actor = None
             continue
