@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import policytext as pt
+from policytext.anaphora import anaphoric
 from policytext.lexical import content_tokens
-from policytext.pipeline import rank
+from policytext.pipeline import contexts, rank
+from policytext.score import ask_weights
 from tests._fakes import HashingEncoder
 
 TEXT = (
@@ -102,15 +104,19 @@ def test_each_distinct_query_text_is_encoded_once(fake_encoder: HashingEncoder) 
 
 
 def test_candidates_limit_keeps_results_consistent(fake_encoder: HashingEncoder) -> None:
-    full = run(fake_encoder)
     narrow = pt.compare(TEXT, POSITIONS, top_k=1, model=fake_encoder, cache=False, candidates=1)
-    for a, b in zip(full.recommendations, narrow.recommendations, strict=True):
-        assert len(b.matches) == 1
-        w = pt.Weights()
+    recs = [item.recommendation for item in narrow.recommendations]
+    for item, rec, ctx in zip(narrow.recommendations, recs, contexts(TEXT, recs), strict=True):
+        assert len(item.matches) == 1
+        # The one candidate is the best by retrieval: the weighted sum of raw cosines.
+        w = ask_weights(pt.Weights(), anaphoric(rec.text))
+        plain, in_context = fake_encoder.vector(rec.text), fake_encoder.vector(ctx)
         retrieval = {
-            m.position.id: w.semantic * m.semantic + w.context * m.context for m in a.matches
+            p.id: w.semantic * float(plain @ fake_encoder.vector(p.text))
+            + w.context * float(in_context @ fake_encoder.vector(p.text))
+            for p in POSITIONS
         }
-        assert b.matches[0].position.id == max(retrieval, key=retrieval.__getitem__)
+        assert item.matches[0].position.id == max(retrieval, key=retrieval.__getitem__)
 
 
 @pytest.mark.parametrize(
