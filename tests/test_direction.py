@@ -185,3 +185,26 @@ def test_going_further_is_not_a_reversal() -> None:
     )
     assert verdict is Verdict.RELATED
     assert "go further" in why
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        # Number words and hyphenated units are figures too.
+        ("settle on the five-year terms", "Care workers start from a 15-year period.", "5year"),
+        ("keep detention at eighteen months", "Detention may last up to 24 months.", "18month"),
+        # A percentage point and a per cent of the same size name the same rise.
+        ("cap rises at CPI plus one percentage point", "Rents may rise by CPI + 1 per cent.", None),
+        ("set the tariff at 25 percent", "The tariff is 50% on steel.", "25%"),
+        # Figures of different kinds (time vs money) do not contradict each other.
+        ("have the factories producing within two years", "£1.5bn will fund six factories.", None),
+        ("raise it to £5bn within two years", "It gets £3bn over two years.", "£5bn"),
+    ],
+)
+def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> None:
+    found = conflict(ask, position)
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert reason in found

@@ -208,9 +208,17 @@ _STOPPER_NOUN = re.compile(
 # A verb whose object is negated: "grant no new licences", "approve none".
 _OBJECT_NEGATION = re.compile(r"\s+(?:no|none|nothing)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()  # noqa: SIM905
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
 _AMOUNT = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*\s?(?:bn|billion|m|million|tn|trillion|k)?"
-    r"|\b\d[\d,.]*\s?(?:%|per ?cent|percentage points?|months?|weeks?|years?))",
+    r"|\b(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")[\s-]?"
+    r"(?:%|(?:per ?cent|percentage points?|months?|weeks?|years?)\b))",
     re.IGNORECASE,
 )
 
@@ -408,12 +416,15 @@ def opposed(a: Direction, b: Direction) -> bool:
 
 
 _UNIT_SPELLINGS = (
+    # "CPI plus one percentage point" and "CPI plus 1 per cent" name the same rise.
+    (re.compile(r"percentage\s+points?"), "%"),
     (re.compile(r"per\s?cent|percent"), "%"),
-    (re.compile(r"percentage\s+points?"), "pp"),
     (re.compile(r"billion"), "bn"),
     (re.compile(r"million"), "m"),
     (re.compile(r"trillion"), "tn"),
     (re.compile(r"(months?|weeks?|years?)"), lambda m: m.group(1).rstrip("s")),
+    (re.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\b"), lambda m: _NUMBER_WORDS[m.group(1)]),
+    (re.compile(r"-"), ""),
 )
 
 
@@ -477,8 +488,18 @@ def conflict(ask: str, position: str) -> str | None:
     if a.keep and p.sign and not p.keep:
         return f'the ask keeps what the position changes ("{p.verb}")'
     for pattern in (_YEAR, _AMOUNT):
-        wanted, stated = _figures(pattern, ask), _figures(pattern, position)
-        if wanted and stated and not wanted & stated:
-            ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(stated))
-            return f"the ask says {ask_says}, the position says {position_says}"
+        asked, stated = _figures(pattern, ask), _figures(pattern, position)
+        for kind in {_kind(f) for f in asked}:
+            wanted = {f for f in asked if _kind(f) == kind}
+            said = {f for f in stated if _kind(f) == kind}
+            if said and not wanted & said:  # same kind of figure (money, %, time), none shared
+                ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(said))
+                return f"the ask says {ask_says}, the position says {position_says}"
     return None
+
+
+def _kind(figure: str) -> str:
+    """What a canonical figure measures: "£", "$", "€", "%", "year", "month", "week" or ""."""
+    if figure[:1] in "£$€":
+        return figure[0]
+    return figure.lstrip("0123456789.")
