@@ -208,13 +208,35 @@ _STOPPER_NOUN = re.compile(
 # A verb whose object is negated: "grant no new licences", "approve none".
 _OBJECT_NEGATION = re.compile(r"\s+(?:no|none|nothing)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_NUMBER_WORDS = {
-    word: str(n)
-    for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()  # noqa: SIM905
-    )
-} | {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100"}
+_SMALL_NUMBERS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+_NUMBER_WORDS = {word: str(n) for n, word in enumerate(_SMALL_NUMBERS)} | {
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
+}
 _AMOUNT = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*\s?(?:bn|billion|m|million|tn|trillion|k)?"
     r"|\b(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")[\s-]?"
