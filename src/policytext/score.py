@@ -78,8 +78,8 @@ class Thresholds:
             statement supersedes an older one); 0 deactivates this.
     """
 
-    novel: float = 0.40
-    aligned: float = 0.48
+    novel: float = 0.38
+    aligned: float = 0.52
     recency_margin: float = 0.02
 
 
