@@ -697,3 +697,15 @@ def test_it_or_they_takes_the_subject_before_it(text: str, ask: str, actor: str)
 )
 def test_it_or_they_without_an_acting_antecedent_is_no_ask(text: str) -> None:
     assert segment(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ofwat fined Thames Water for dividends it should never have paid.",
+        "Ministers should have made this choice years ago.",
+        "The Treasury must have known.",
+    ],
+)
+def test_perfect_modals_look_back_and_ask_nothing(text: str) -> None:
+    assert segment(text) == []

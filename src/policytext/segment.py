@@ -228,7 +228,10 @@ _CONDITIONAL_BEFORE_RE = re.compile(
 _INVERTED_RE = re.compile(r"^\s*(?:should|must|ought|need|could|have|has)\b", _I)
 _QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*$")
 _PERFECT_RE = re.compile(
-    r"^\s*(?:not\s+|never\s+|already\s+|also\s+)?have\s+(?:been\s+)?\w+(?:ed|en|t|wn|ne)\b", _I
+    r"^\s*(?:not\s+|never\s+|already\s+|also\s+)?have\s+(?:been\s+)?(?:\w+(?:ed|en|t|wn|ne)"
+    r"|paid|made|said|had|laid|sold|told|held|found|led|fed|met|put|set|cut|let|run|won|done"
+    r"|begun|become|come|shut|spread|read)\b",
+    _I,
 )
 _EMOTIVE_RE = re.compile(
     r"^\s*(?:(?:not|also|surely|really|all|certainly|therefore|deeply|profoundly|seriously|"
