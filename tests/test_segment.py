@@ -709,3 +709,34 @@ def test_it_or_they_without_an_acting_antecedent_is_no_ask(text: str) -> None:
 )
 def test_perfect_modals_look_back_and_ask_nothing(text: str) -> None:
     assert segment(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        (
+            "I urge ministers to put Thames Water into special administration this winter and "
+            "keep it in public ownership once it is stable.",
+            [
+                "I urge ministers to put Thames Water into special administration this winter",
+                "keep it in public ownership",  # "once ..." is cut like other trailing clauses
+            ],
+        ),
+        # A short first verb phrase frames the second: one ask.
+        (
+            "It is time to think again and cap rent rises.",
+            ["It is time to think again and cap rent rises"],
+        ),
+        (
+            "The regulator should go further and cut the charge.",
+            ["The regulator should go further and cut the charge"],
+        ),
+        # "and <noun> <modal>" starts a new clause, not a second ask.
+        (
+            "Ministers should fund the agency properly this year and staff cannot be moved.",
+            ["Ministers should fund the agency properly this year and staff cannot be moved"],
+        ),
+    ],
+)
+def test_coordinated_verb_phrases(text: str, asks: list[str]) -> None:
+    assert [r.text for r in segment(text)] == asks

@@ -1167,15 +1167,29 @@ def _analyse(
     return cands, False
 
 
-_COORD_RE = re.compile(r",\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
+_COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
+_SUBJECT_AFTER_RE = re.compile(
+    r"[a-z][\w-]*\s+(?:can|cannot|can['’]t|could|will|won['’]t|would|should|must|may|might"
+    r"|is|are|was|were|has|have|had|do|does|did|don['’]t|doesn['’]t)\b",
+    _I,
+)
+_COORD_MIN_WORDS = 4
+"""Without a comma, "A and B" splits only when A has this many words: "put Thames Water
+into special administration this winter and keep it in public ownership" is two asks,
+"think again and cap rises" or "go further and cut the charge" is one."""
 
 
 def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
-    """Split "X should do A, and do B" into two asks of the same actor."""
+    """Split "X should do A, and do B" (or "do A at length and do B") into two asks of the
+    same actor."""
     raw_end = max(cand.raw_end, cand.end)
     for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
-        if m.group(1) not in _IMPERATIVE_VERBS:
+        if m.group(2) not in _IMPERATIVE_VERBS:
             continue
+        if m.group(1) is None and len(_words(doc.text[pred_start : m.start()])) < _COORD_MIN_WORDS:
+            continue
+        if _SUBJECT_AFTER_RE.match(doc.text, m.end()):
+            continue  # "and staff cannot resign": a new clause with a subject, not a verb
         s1, e1 = _finish_span(doc.text, cand.start, m.start())
         s2, e2 = _finish_span(doc.text, m.end(), raw_end)
         if e1 <= s1 or e2 <= s2:
