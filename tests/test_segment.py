@@ -740,3 +740,12 @@ def test_perfect_modals_look_back_and_ask_nothing(text: str) -> None:
 )
 def test_coordinated_verb_phrases(text: str, asks: list[str]) -> None:
     assert [r.text for r in segment(text)] == asks
+
+
+def test_the_answer_is_for_an_actor_to_act() -> None:
+    [rec] = segment(
+        "Beyond that, the answer is for the Department for Education to consult universities."
+    )
+    assert rec.text == "the answer is for the Department for Education to consult universities"
+    assert rec.actor == "Department for Education"
+    assert segment("The money is for schools to spend on repairs.") == []

@@ -134,6 +134,12 @@ _BE_TO_HEADS_RE = re.compile(
     r"|message|test|objective|ambition|imperative|lesson|starting\s+point|policy)\b[^,;:]{0,30}$",
     _I,
 )
+# "the answer is for the Department for Education to consult ...": a be-to cue naming its actor
+_BE_FOR_TO_RE = re.compile(
+    r"\b(?:is|would\s+be|must\s+be|should\s+be)\s+for\s+(?P<actor>[^,;:.!?]{1,60}?)\s+to\s+(?=[a-z])",
+    _I,
+)
+_HEAD_DET_RE = re.compile(r"\b(?:the|an?|our|my|one|the\s+only|the\s+best)\s+$", _I)
 _URGE_RE = re.compile(
     r"\b(?P<who>I|we)\s+(?:would\s+|therefore\s+|strongly\s+|also\s+|now\s+|again\s+|once\s+again\s+)*"
     r"(?P<verb>urge|call\s+on|call\s+upon|implore|encourage|ask|appeal\s+to|challenge|beg|invite|press)"
@@ -831,7 +837,7 @@ _GOVERNMENTS = frozenset({"UK government", "US government", "EU", "government", 
 class _Hit:
     """A cue found in a sentence (offsets relative to the sentence)."""
 
-    kind: str  # "modal" | "time" | "be_to" | "urge" | "see" | "callfor" | "case" | "let" | ...
+    kind: str  # "modal", "time", "be_to", "be_for", "urge", "see", "callfor", "case", ...
     start: int  # start of the cue
     end: int  # end of the cue (the predicate starts here)
     force: Force
@@ -871,6 +877,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "callfor": ("call", "propose", "recommend", "advocate", "suggest"),
     "whatneed": ("what",),
     "be_to": ("be to", "is to", "was to", "remains to"),
+    "be_for": ("is for", "be for"),
     "let": ("let",),
     "need_np": ("need",),
     "modal": (
@@ -982,6 +989,13 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
             continue
         force = Force.MUST if word == "must" else Force.SHOULD
         add(_Hit("be_to", m.start(), m.end(), force, False, None, m.group(0).strip()))
+    for m in _BE_FOR_TO_RE.finditer(sent) if _gate(low, "be_for") else ():
+        head = _BE_TO_HEADS_RE.search(sent, 0, m.start())
+        if head is None:
+            continue
+        det = _HEAD_DET_RE.search(sent, 0, head.start())
+        start = det.start() if det is not None else head.start()
+        add(_Hit("be_for", start, m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
     for m in _LET_RE.finditer(sent) if _gate(low, "let") else ():
         add(_Hit("let", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
     for m in _NEED_NP_RE.finditer(sent) if _gate(low, "need_np") else ():
@@ -1347,6 +1361,8 @@ def _judge(
         neg = False
         if h.kind == "be_to":
             conf, start = 0.8, h.end  # the span starts at the verb: "restart the talks ..."
+        elif h.kind == "be_for":
+            conf = 0.8  # the span keeps its actor: "the answer is for the Department to ..."
         elif h.kind == "need_np":
             conf = 0.7
         elif h.kind == "need_any":
