@@ -42,13 +42,14 @@ def test_development_set_quality_floor(encoder: pt.Encoder) -> None:
     figures = summary(reports)
     seg, ours, cosine = figures["segmentation"], figures["oracle"], figures["baseline"]
     assert len(reports) >= 9
-    # Measured with dev06-dev08 added (their first look): segmentation F1 0.97, P@1 0.77,
-    # MRR 0.86, verdict accuracy 0.51.
-    assert seg["f1"] >= 0.92
+    # Measured on the nine documents: segmentation F1 1.00, P@1 0.80, MRR 0.87, verdict
+    # accuracy 0.63, novel F1 0.49 (docs/scoring.md).
+    assert seg["f1"] >= 0.95
     assert seg["trap_rate"] <= 0.05
-    assert ours["p_at_1"] >= 0.74
-    assert ours["mrr"] >= 0.83
-    assert ours["verdict_accuracy"] >= 0.48
+    assert ours["p_at_1"] >= 0.76
+    assert ours["mrr"] >= 0.84
+    assert ours["verdict_accuracy"] >= 0.58
+    assert ours["novel_f1"] >= 0.40
     # The hybrid matcher must beat plain cosine on every headline figure.
     assert ours["mrr"] > cosine["mrr"]
     assert ours["verdict_accuracy"] > cosine["verdict_accuracy"]
