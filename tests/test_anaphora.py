@@ -43,3 +43,19 @@ def test_ask_weights_read_a_referring_ask_in_context() -> None:
     assert ask_weights(DEFAULT_WEIGHTS, False) is DEFAULT_WEIGHTS
     moved = ask_weights(Weights(4, 3, 4, 4), True)
     assert (moved.semantic, moved.context, moved.fuzzy, moved.lexical) == (0, 7, 0, 4)
+
+
+@pytest.mark.parametrize(
+    ("ask", "refers_back"),
+    [
+        ("It is imperative that lawmakers act now", False),
+        ("make this country fairer", False),
+        ("fund services such as buses", False),
+        ("ensure that schools get the money", False),
+        ("repeal the law that Trump signed", False),
+        ("see it implemented in full", True),
+        ("keep it capped at 2%", True),
+    ],
+)
+def test_review_cases(ask: str, refers_back: bool) -> None:
+    assert anaphoric(ask) is refers_back

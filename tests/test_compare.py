@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import policytext as pt
@@ -155,10 +157,26 @@ def test_index_from_precomputed_embeddings(fake_encoder: HashingEncoder) -> None
     assert [index.tokens(j) for j in range(len(index))] == [
         built.tokens(j) for j in range(len(built))
     ]
-    with pytest.raises(pt.PositionsError, match=r"one embedding row per position \(4\)"):
-        pt.PositionIndex.from_embeddings(POSITIONS, embeddings[:2], fake_encoder)
     with pytest.raises(pt.PositionsError, match="duplicate"):
         pt.PositionIndex.from_embeddings([POSITIONS[0]] * 2, embeddings[:2], fake_encoder)
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (lambda e: e[:2], r"one embedding row per position \(4\)"),
+        (lambda e: e.tolist(), "2-D numpy array, got list"),
+        (lambda e: e[:, :8], "8 columns; the encoder makes 16"),
+        (lambda e: np.where(np.arange(e.shape[1]) == 0, np.nan, e), "NaN"),
+        (lambda e: e * 10, "unit length"),
+    ],
+)
+def test_index_from_bad_embeddings(
+    fake_encoder: HashingEncoder, bad: Callable[[np.ndarray], object], message: str
+) -> None:
+    embeddings = fake_encoder.encode([p.text for p in POSITIONS])
+    with pytest.raises(pt.InputError, match=message):
+        pt.PositionIndex.from_embeddings(POSITIONS, bad(embeddings), fake_encoder)  # type: ignore[arg-type]
 
 
 def test_as_of_index_keeps_word_offsets_right(fake_encoder: HashingEncoder) -> None:

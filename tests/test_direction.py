@@ -123,12 +123,6 @@ def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> N
     ("ask", "position", "reason"),
     [
         (
-            "keep Thames Water in public ownership",
-            "The government will not nationalise the water companies.",
-            "declines",
-        ),
-        ("publish the frameworks", "Ministers have no plans to publish them.", "declines"),
-        (
             "Ms Reynolds needs to rule out using that power at Thames",
             "The Secretary of State may require the company to raise charges.",
             "rules out",
@@ -137,8 +131,14 @@ def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> N
         # A negation inside a complement is not the ask declining.
         ("make the bill, not the target, the measure", "The target is 95% by 2030.", None),
         ("say that ties have never rested on one government", "The UK wants friendship.", None),
+        ("admit that rent controls will not work and build homes", "Councils build homes.", None),
         # Both declining is agreement.
         ("rule out nationalising the companies", "The government will not nationalise them.", None),
+        # A position that declines is not matched against an affirmative ask: the declined
+        # verb is often itself negative ("will not break the rules"), so this rule was
+        # dropped after review.
+        ("stick with the fiscal rules", "She will not break the fiscal rules.", None),
+        ("keep Thames Water in public ownership", "The government will not nationalise.", None),
     ],
 )
 def test_refusals(ask: str, position: str, reason: str | None) -> None:
@@ -208,3 +208,31 @@ def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> Non
     else:
         assert found is not None
         assert reason in found
+
+
+@pytest.mark.parametrize(
+    ("ask", "position"),
+    [
+        ("I'd like to see the government scrap the two-child limit", "It will keep the limit."),
+        ("It is imperative that lawmakers repeal the Act", "The Act was introduced in 2024."),
+        ("We need ministers to restart the talks", "The UK suspended the talks."),
+        ("The onus is now on the Treasury to scrap the levy", "The Treasury will keep the levy."),
+        ("Ministers should, as a matter of urgency, restart the talks", "The UK suspended them."),
+        ("Scrap the levy: it punishes savers", "The levy was introduced in April."),
+    ],
+)
+def test_opposite_verbs_after_any_ask_cue(ask: str, position: str) -> None:
+    assert conflict(ask, position) is not None
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Restart the talks rather than freezing them indefinitely",
+        "scrap the levy instead of raising it",
+        "Ministers should scrap the statutory levy",
+    ],
+)
+def test_contrast_and_law_words_do_not_hide_a_reversal(ask: str) -> None:
+    position = "The UK suspended the talks." if "talks" in ask else "It will keep the levy."
+    assert decide(0.6, ask, position)[0] is Verdict.DIVERGENT

@@ -95,3 +95,14 @@ def test_an_ask_against_an_undecided_position_is_related() -> None:
     )
     assert verdict is Verdict.RELATED
     assert "has not decided" in why
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "The Government considers the scheme a success and will extend it.",
+        "It will keep the energy price cap and will step in with support if needed.",
+    ],
+)
+def test_decided_positions_are_not_undecided(position: str) -> None:
+    assert undecided(position) is None

@@ -665,7 +665,8 @@ def test_states_as_a_reporting_verb_is_still_a_trap() -> None:
     ("text", "ask", "actor"),
     [
         (
-            "Ofwat already has the power to set pay rules. It should use that power now.",
+            "Ofwat already has the power to set pay rules, a power that Ofwat has never used. "
+            "It should use that power now.",
             "It should use that power now",
             "Ofwat",
         ),
@@ -693,6 +694,12 @@ def test_it_or_they_takes_the_subject_before_it(text: str, ask: str, actor: str)
         "It should come as no surprise. They should be ashamed.",
         "Critics say the scheme is costly. They should know better.",
         "The plan was announced in May.\n\nIt should never have been.",
+        # The subject before must name someone who can act.
+        "Water companies have paid £2bn in dividends. They should pay it back.",
+        "House prices have soared; they should fall.",
+        "Most voters want cheaper energy. They should get it.",
+        "He said the plan was dead. They should resign.",
+        "Inflation has fallen this year. It should stay low.",
     ],
 )
 def test_it_or_they_without_an_acting_antecedent_is_no_ask(text: str) -> None:

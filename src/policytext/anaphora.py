@@ -14,8 +14,9 @@ __all__ = ["anaphoric"]
 
 # "it" that points at nothing: "it is time to", "make it clear that".
 _DUMMY_IT = re.compile(
-    r"\bit(?:\s+is|\s+was|[’']s)\s+(?:(?:now|surely|high)\s+)?(?:time|vital|essential|important"
-    r"|clear|right|wrong|urgent|necessary|possible|worth)\b|\bmake\s+it\s+\w+",
+    r"\bit(?:\s+is|\s+was|[’']s)\s+(?:(?:now|surely|high|therefore|also)\s+)?(?:time|vital"
+    r"|essential|important|imperative|crucial|critical|clear|right|wrong|urgent|necessary"
+    r"|possible|worth)\b(?:\s+that\b)?|\bmake\s+it\s+\w+",
     re.IGNORECASE,
 )
 # Deixis of time ("this session", "next winter") and "it" as the subject of a reduced
@@ -23,8 +24,16 @@ _DUMMY_IT = re.compile(
 # on", "the licences it began issuing").
 _NOT_BACK = re.compile(
     r"\b(?:this|that|these|those)\s+(?:session|year|years|week|weeks|month|months|winter|summer"
-    r"|spring|autumn|fall|parliament|term|time|decade|century|morning|evening|quarter)\b"
-    r"|\bit\s+(?:\w+ed|began|made|set|took|gave|wrote|said|sent|found|knows|wants)\b",
+    r"|spring|autumn|fall|parliament|term|time|decade|century|morning|evening|quarter|country"
+    r"|nation|place|house|chamber)\b|\bsuch\s+as\b"
+    # "it" after a noun, as the subject of a reduced relative clause; not after a verb that
+    # takes it as its object ("see it implemented", "keep it capped")
+    r"|(?<!\bsee )(?<!\bkeep )(?<!\bget )(?<!\bhave )(?<!\bmake )(?<!\bleave )(?<!\bfind )"
+    r"(?<!\bwant )(?<!\bneed )(?<!\bhold )(?<!\bset )(?<!\bput )(?<!\buse )"
+    r"\bit\s+(?:\w+ed|began|made|set|took|gave|wrote|said|sent|found|knows|wants)\b"
+    # a complement clause: "ensure that schools get the money"
+    r"|\b(?:ensure|ensures|make sure|say|says|show|shows|insist|accept|admit|recognise"
+    r"|recognize|require|requires|demand|guarantee|argue|clear)\s+that\b",
     re.IGNORECASE,
 )
 # Pronouns that point back ("use it", "give them", "those powers"), and a subject pronoun
@@ -39,7 +48,7 @@ _THAT = re.compile(
     r"\bthat\s+(?!(?:the|a|an|our|their|his|her|its|it|they|we|you|he|she|this|these|those"
     r"|there|no|every|all|any|some|is|are|was|were)\b|\w+ing\b)"
     r"(?!(?:\S+\s+){0,2}(?:may|might|must|can|could|will|would|should|shall|is|are|was|were"
-    r"|has|have|had|do|does|did)\b)\w+",
+    r"|has|have|had|do|does|did|\w+ed)\b)\w+",
     re.IGNORECASE,
 )
 

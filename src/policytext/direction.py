@@ -174,20 +174,12 @@ _NEG_RE = re.compile(
     r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
     re.IGNORECASE,
 )
-# A government declining to act: "will not nationalise", "has no plans to", "ruled out".
-_REFUSAL = re.compile(
-    r"\b(?:will|would|does|do|did|is|are|has|have|shall|can)\s+not\b|\b(?:won|doesn|don|isn)[’']t\b"
-    r"|\bno (?:plans?|intention|proposals?) to\b|\brule[sd]? out\b|\b(?:reject|refus)(?:es|ed)\b"
-    r"|\bdeclined? to\b|\bnever\b",
-    re.IGNORECASE,
-)
 # An ask that declines, in its main clause: "needs to rule out using that power", "must
 # not let the cost be clawed back", "Never again ...". Negations inside a complement ("make
 # the bill, not the target, the measure") do not count.
 _ASK_REFUSAL = re.compile(
-    r"\b(?:must|should|shall|will|would|can|could|needs? to|ought to|has to|have to|is to"
-    r"|are to)\s+(?:not|never)\b|\b(?:mustn|shouldn|can)[’']t\b|\brule out\b|\brefuse to\b"
-    r"|^\W*(?:do not|don[’']t|never)\b",
+    r"\b(?:must|should|shall|needs? to|ought to|has to|have to|is to|are to)\s+(?:not|never)\b"
+    r"|\b(?:mustn|shouldn)[’']t\b|\brule out\b|\brefuse to\b|^\W*(?:do not|don[’']t|never)\b",
     re.IGNORECASE,
 )
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
@@ -208,39 +200,26 @@ _STOPPER_NOUN = re.compile(
 # A verb whose object is negated: "grant no new licences", "approve none".
 _OBJECT_NEGATION = re.compile(r"\s+(?:no|none|nothing)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_SMALL_NUMBERS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
+_UNITS_WORDS = "zero one two three four five six seven eight nine".split()  # noqa: SIM905
+_TEENS_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+_NUMBER_WORDS: dict[str, int] = (
+    {w: n for n, w in enumerate(_UNITS_WORDS)}
+    | {w: 10 + n for n, w in enumerate(_TEENS_WORDS.split())}
+    | {w: 20 + 10 * n for n, w in enumerate(_TENS_WORDS)}
+    | {"hundred": 100}
 )
-_NUMBER_WORDS = {word: str(n) for n, word in enumerate(_SMALL_NUMBERS)} | {
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
-}
+_NUMBER_WORD = (
+    rf"(?:(?:{'|'.join(_TENS_WORDS)})[\s-](?:{'|'.join(_UNITS_WORDS[1:])})"
+    rf"|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
+)
+# A number starts where no digit, comma or point comes before it, and its digits are taken
+# possessively, so a run such as "1,1,1,..." is read in one pass.
 _AMOUNT = re.compile(
-    r"(?:[£$€]\s?\d[\d,.]*\s?(?:bn|billion|m|million|tn|trillion|k)?"
-    r"|\b(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")[\s-]?"
-    r"(?:%|(?:per ?cent|percentage points?|months?|weeks?|years?)\b))",
+    r"(?:[£$€]\s?(?<![\d,.])\d+(?:[,.]\d+)*+\s?(?:bn|billion|m|million|tn|trillion|k)?"
+    rf"|(?:(?<![\d,.])\b\d+(?:[,.]\d+)*+|\b{_NUMBER_WORD})[\s-]?"
+    r"(?:%|(?:per ?cent|percentage points?)\b"
+    r"|(?:months?|weeks?|years?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)))",
     re.IGNORECASE,
 )
 
@@ -400,19 +379,35 @@ def detect_direction(text: str) -> Direction:
     )
 
 
-# Where an ask's own verb phrase starts: after its cue ("should", "needs to", "I urge X
-# to", "it is time to", "the answer is to", "Label:") or at the start (an imperative).
-_ASK_CUE = re.compile(
-    r"^[^:]{1,40}:\s+|\b(?:should|must|ought to|needs? to|has to|have to|is to|are to"
-    r"|would be to|urges? [^,;]{1,60}? to|time (?:for [^,;]{1,60}? )?to|is for [^,;]{1,60}? to"
-    r"|case for|calls? on [^,;]{1,60}? to)\s+",
+# Words after which an ask's own verb phrase starts: an obligation modal, an infinitive
+# "to" ("I urge X to", "it is time to", "we need ministers to"), "that" ("it is imperative
+# that lawmakers ..."), a label colon ("Ofcom: ..."), or the start (an imperative).
+_ASK_CUE_TOKEN = re.compile(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|to|that"
+    r"|(?:case|call|calls|argument|need|push|plea) for)\b|:",
     re.IGNORECASE,
 )
+# The modal of an ask with a subject: its verb phrase starts after it, so a name such as
+# "Build Canada Homes should exempt ..." is not read as the verb "build".
+_ASK_MODAL = re.compile(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|is to|are to)\b", re.IGNORECASE
+)
+_ASIDE = re.compile(r",[^,;:]{0,60},")
 _WORDS_RE = re.compile(r"[\w’'-]+")
-_ASK_VERB_WINDOW = 4
-"""An ask's direction verb must be among the first words of its verb phrase ("think again
-and cap rises"); a later one sits in an object or a relative clause ("take the foods
-American farms cannot grow out of the tariffs")."""
+_ASK_VERB_WINDOW = 3
+"""Words allowed between a cue and the ask's own verb ("I'd like to see the government
+scrap", "think again and cap"); a verb further on sits in an object or a relative clause
+("take the foods American farms cannot grow out of the tariffs")."""
+
+
+def _opens_verb_phrase(ask: str, at: int) -> bool:
+    """Whether offset ``at`` of ``ask`` is within the first words of the ask's own verb
+    phrase (comma asides such as ", as a matter of urgency," do not count)."""
+    before = _ASIDE.sub(" ", ask[:at])
+    cue_end = 0
+    for match in _ASK_CUE_TOKEN.finditer(before):
+        cue_end = match.end()
+    return len(_WORDS_RE.findall(before[cue_end:])) <= _ASK_VERB_WINDOW
 
 
 def ask_direction(ask: str) -> Direction:
@@ -421,13 +416,17 @@ def ask_direction(ask: str) -> Direction:
     Examples:
         >>> ask_direction("The Treasury should end the levy in 2026").verb
         'end'
+        >>> ask_direction("I'd like to see the government scrap the two-child limit").verb
+        'scrap'
         >>> ask_direction("take the foods American farms cannot grow out of the tariffs").sign
         0
+        >>> ask_direction("Build Canada Homes should exempt factory-built components").verb
+        'exempt'
     """
-    cue = _ASK_CUE.search(ask)
-    start = cue.end() if cue is not None else 0
+    modal = _ASK_MODAL.search(ask)
+    start = modal.end() if modal is not None else 0
     found = detect_direction(ask[start:])
-    if found.sign and len(_WORDS_RE.findall(ask[start : start + found.start])) >= _ASK_VERB_WINDOW:
+    if found.sign and not _opens_verb_phrase(ask, start + found.start):
         return Direction(0)
     return found
 
@@ -445,9 +444,14 @@ _UNIT_SPELLINGS = (
     (re.compile(r"million"), "m"),
     (re.compile(r"trillion"), "tn"),
     (re.compile(r"(months?|weeks?|years?)"), lambda m: m.group(1).rstrip("s")),
-    (re.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\b"), lambda m: _NUMBER_WORDS[m.group(1)]),
+    (re.compile(_NUMBER_WORD), lambda m: _spell_number(m.group())),
     (re.compile(r"-"), ""),
 )
+
+
+def _spell_number(words: str) -> str:
+    """ "twenty-five" -> "25", "eighteen" -> "18"."""
+    return str(sum(_NUMBER_WORDS[w] for w in re.split(r"[\s-]+", words.lower())))
 
 
 def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -471,10 +475,8 @@ def conflict(ask: str, position: str) -> str | None:
     2. an ask to remove or undo ("withdraw", "repeal") what the position puts in place
        (states with no direction and no negation), or an announced act ("drop its threat
        to ...") that the position states;
-    3. an affirmative ask against a position that declines ("will not nationalise", "no
-       plans to"), or an ask that declines in its main clause ("needs to rule out", "must
-       not") against a position that puts something in place, when the declined act has no
-       direction verb;
+    3. an ask that declines in its main clause ("needs to rule out", "must not") against a
+       position that puts something in place, when the declined act has no direction verb;
     4. an ask to keep something the position changes;
     5. a year or amount in the ask that the position states differently (the ask wants
        2026, the position says 2030).
@@ -502,9 +504,8 @@ def conflict(ask: str, position: str) -> str | None:
     undoes = not p.sign or (a.of_intent and not p.remove)
     if a.remove and a.sign < 0 and undoes and not _ANY_NEGATION.search(position):
         return f'the ask would undo ("{a.verb}") what the position puts in place'
-    declines = _ASK_REFUSAL.search(ask) is not None
-    if not p.sign and a.sign >= 0 and not a.remove and not declines and _REFUSAL.search(position):
-        return "the ask wants what the position declines to do"
+    refusal = _ASK_REFUSAL.search(ask)
+    declines = refusal is not None and _opens_verb_phrase(ask, refusal.start())
     if not a.sign and declines and not _ANY_NEGATION.search(position):
         return "the ask rules out what the position puts in place"
     if a.keep and p.sign and not p.keep:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
+import numpy as np
 
-from policytext.errors import PositionsError
+from policytext.errors import InputError
 from policytext.lexical import Token, Vocabulary, content_stems, content_tokens
 from policytext.positions import Position, validate_positions
 
@@ -54,19 +55,42 @@ class PositionIndex:
         row per position, in order): validates the positions and counts their words.
 
         Raises:
-            PositionsError: invalid positions, or not one embedding row per position.
+            PositionsError: invalid positions.
+            InputError: ``embeddings`` is not a 2-D float array with one finite, unit-length
+                row per position (of the encoder's width, when the encoder states one).
         """
-        return cls._assemble(validate_positions(positions), embeddings, encoder)
+        checked = validate_positions(positions)
+        if not isinstance(embeddings, np.ndarray) or embeddings.ndim != 2:
+            raise InputError(
+                f"embeddings must be a 2-D numpy array, got {type(embeddings).__name__}"
+                + (f" of shape {embeddings.shape}" if isinstance(embeddings, np.ndarray) else "")
+            )
+        if embeddings.shape[0] != len(checked):
+            raise InputError(
+                f"expected one embedding row per position ({len(checked)}), "
+                f"got an array of shape {embeddings.shape}"
+            )
+        width = getattr(encoder, "dim", None)
+        if isinstance(width, int) and embeddings.shape[1] != width:
+            raise InputError(
+                f"embeddings have {embeddings.shape[1]} columns; the encoder makes {width}"
+            )
+        matrix = np.asarray(embeddings, dtype=np.float32)
+        if not np.isfinite(matrix).all():
+            raise InputError("embeddings contain NaN or infinite values")
+        norms = np.linalg.norm(matrix, axis=1)
+        if len(norms) and not np.allclose(norms, 1.0, atol=1e-3):
+            worst = int(np.argmax(np.abs(norms - 1.0)))
+            raise InputError(
+                f"embedding rows must have unit length (row {worst} has {norms[worst]:.4g}); "
+                "normalise them, or use PositionIndex.build"
+            )
+        return cls._assemble(checked, matrix, encoder)
 
     @classmethod
     def _assemble(
         cls, checked: tuple[Position, ...], embeddings: FloatMatrix, encoder: Encoder
     ) -> PositionIndex:
-        if embeddings.ndim != 2 or embeddings.shape[0] != len(checked):
-            raise PositionsError(
-                f"expected one embedding row per position ({len(checked)}), "
-                f"got an array of shape {embeddings.shape}"
-            )
         # Stems only: token offsets are made on demand for the candidates that get scored.
         vocabulary = Vocabulary.from_stems(content_stems(p.text) for p in checked)
         return cls(checked, embeddings, encoder, vocabulary)

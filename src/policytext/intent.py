@@ -53,17 +53,21 @@ _CARRY_OUT = re.compile(
     r"|published|began|begun|started|launched|agreed))",
     re.IGNORECASE,
 )
-_GO_BEYOND = re.compile(
-    r"\b(?:go(?:es|ing)? further|further\b(?!\s+than)|beyond|rather than|instead"
-    r"|not (?:just|only|merely)|on top of|in addition to|(?:do|does|doing) more|more than that)",
+# More of the same: the ask builds on the policy in its own direction.
+_FURTHER = re.compile(
+    r"\b(?:go(?:es|ing)? further|further\b(?!\s+than)|beyond|not (?:just|only|merely)"
+    r"|on top of|in addition to|(?:do|does|doing) more|more than that)",
     re.IGNORECASE,
 )
+# Something else in its place: may well reverse the policy ("restart the talks rather than
+# freezing them").
+_INSTEAD = re.compile(r"\b(?:rather than|instead)\b", re.IGNORECASE)
 
 
 # An ask to put into law what a position only promises, plans or advises goes beyond it.
 _INTO_LAW = re.compile(
-    r"\b(?:into law|in(?:to)? statute|on a statutory (?:footing|basis)|statutory|legally binding"
-    r"|enshrin\w*|legislat\w*|pass (?:a|an) (?:law|bill|statute|act)\b)",
+    r"\b(?:into law|in(?:to)? statute|on a statutory (?:footing|basis)|legally binding"
+    r"|enshrin\w*|legislat(?:e|es|ing|ion) (?:for|to)\b|pass (?:a|an) (?:law|bill|statute|act)\b)",
     re.IGNORECASE,
 )
 _STATUTORY = re.compile(
@@ -74,8 +78,8 @@ _STATUTORY = re.compile(
 
 # A position that has not decided: weighing, considering, ready to act if needed.
 _UNDECIDED = re.compile(
-    r"\b(?:weigh(?:s|ing)|consider(?:s|ing)|(?:will|would|could|may) consider|keeps? \w+ under"
-    r" review|under review|(?:is|are|stands?|stood) ready to|if (?:needed|necessary|required)"
+    r"\b(?:weigh(?:s|ing)|considering|(?:will|would|could|may|to) consider|keeps? \w+ under"
+    r" review|under review|(?:is|are|stands?|stood) ready to"
     r"|explor(?:es|ing)|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
     r"|yet to decide|no decision)\b",
     re.IGNORECASE,
@@ -102,14 +106,17 @@ class Intent:
 
     kind: IntentKind
     cue: str = ""
+    further: bool = False
+    """For going beyond: the cue says more of the same ("go further", "not just"), so the
+    ask builds on the policy rather than reversing it."""
 
 
 def ask_intent(text: str, position: str | None = None) -> Intent:
     """Classify ``text`` (an ask) as carrying out, going beyond, or unmarked.
 
     Going beyond wins when both are present ("finish the job, then go further"). With a
-    ``position``, an ask to put something into law ("legislate for", "into law",
-    "statutory") goes beyond a position that does not speak of law at all.
+    ``position``, an ask to put something into law ("legislate for", "into law", "on a
+    statutory footing") goes beyond a position that does not speak of law at all.
 
     Examples:
         >>> ask_intent("Ofcom: finalise the livestreaming protections it consulted on").kind
@@ -123,7 +130,10 @@ def ask_intent(text: str, position: str | None = None) -> Intent:
         >>> ask_intent("put the pledge into law", "The Act halves it.").kind
         <IntentKind.UNMARKED: 'unmarked'>
     """
-    beyond = _GO_BEYOND.search(text)
+    further = _FURTHER.search(text)
+    if further is not None:
+        return Intent(IntentKind.GO_BEYOND, further.group(), further=True)
+    beyond = _INSTEAD.search(text)
     if beyond is None and position is not None and not _STATUTORY.search(position):
         beyond = _INTO_LAW.search(text)
     if beyond is not None:

@@ -212,10 +212,11 @@ def decide(
 ) -> tuple[Verdict, str]:
     """The verdict for an ask given its best position and fused score, and a rationale.
 
-    Below ``thresholds.novel`` the ask is novel. Otherwise, in order: wording that goes
-    beyond existing policy ("go further", "rather than") makes it related; a conflict in
-    direction, in what to keep, or in a date or amount
-    (:func:`policytext.direction.conflict`) makes it divergent; wording that asks for
+    Below ``thresholds.novel`` the ask is novel. Otherwise, in order: wording that builds on
+    existing policy ("go further", "not just") makes it related; a conflict in direction,
+    in what to keep, or in a date or amount (:func:`policytext.direction.conflict`) makes
+    it divergent; other wording that goes beyond it ("rather than", "into law") makes it
+    related; wording that asks for
     existing policy to be carried out ("finalise the plan it consulted on") makes it
     aligned (:func:`policytext.intent.ask_intent`); a position that has not decided
     ("weighing", "ready to") makes it related; failing all of these it is aligned at or
@@ -235,8 +236,8 @@ def decide(
             "no position addresses this ask"
         )
     intent = ask_intent(ask, position)
-    # "go further", "rather than": the author sets the ask beside the policy, not against it.
-    reason = None if intent.kind is IntentKind.GO_BEYOND else conflict(ask, position)
+    # "go further", "not just": the author builds on the policy, not against it.
+    reason = None if intent.further else conflict(ask, position)
     if reason is not None:
         return Verdict.DIVERGENT, f"same subject (score {score:.2f}) but {reason}"
     if intent.kind is IntentKind.GO_BEYOND:

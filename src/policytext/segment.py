@@ -136,7 +136,15 @@ _BE_TO_HEADS_RE = re.compile(
 )
 # "the answer is for the Department for Education to consult ...": a be-to cue naming its actor
 _BE_FOR_TO_RE = re.compile(
-    r"\b(?:is|would\s+be|must\s+be|should\s+be)\s+for\s+(?P<actor>[^,;:.!?]{1,60}?)\s+to\s+(?=[a-z])",
+    r"\b(?:is|would\s+be|must\s+be|should\s+be)\s+for\s+(?P<actor>[^,;:.!?]{1,60}?)\s+to\s+"
+    r"(?!be\b)(?=[a-z])",
+    _I,
+)
+# heads that announce the author's own remedy (not "policy", "priority" or "test", which
+# also describe what others do: "the government's policy is for migrants to be removed")
+_BE_FOR_HEADS_RE = re.compile(
+    r"\b(?:answer|solution|remedy|fix|way\s+forward|right\s+course|best\s+course|next\s+step"
+    r"|only\s+way|best\s+way|sensible\s+thing|right\s+thing)\b[^,;:]{0,20}$",
     _I,
 )
 _HEAD_DET_RE = re.compile(r"\b(?:the|an?|our|my|one|the\s+only|the\s+best)\s+$", _I)
@@ -234,9 +242,12 @@ _CONDITIONAL_BEFORE_RE = re.compile(
 _INVERTED_RE = re.compile(r"^\s*(?:should|must|ought|need|could|have|has)\b", _I)
 _QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*$")
 _PERFECT_RE = re.compile(
-    r"^\s*(?:not\s+|never\s+|already\s+|also\s+)?have\s+(?:been\s+)?(?:\w+(?:ed|en|t|wn|ne)"
-    r"|paid|made|said|had|laid|sold|told|held|found|led|fed|met|put|set|cut|let|run|won|done"
-    r"|begun|become|come|shut|spread|read)\b",
+    r"^\s*(?:not\s+|never\s+|already\s+|also\s+)?have\s+(?:been\s+)?(?:\w+(?:ed|en|t|wn|ne)\b"
+    # irregular participles that double as adjectives ("paid sick leave") count only before
+    # an object, a particle or the end of the clause
+    r"|(?:paid|made|said|had|laid|sold|told|held|found|led|fed|met|put|set|cut|let|run|won"
+    r"|done|begun|become|come|shut|spread|read)(?=\s*(?:$|[.,;:!?)]|\s(?:for|the|a|an|it|them"
+    r"|this|that|these|those|its|their|his|her|our|out|up|back|to|in|on|by|off|down|so)\b)))",
     _I,
 )
 _EMOTIVE_RE = re.compile(
@@ -990,7 +1001,7 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         force = Force.MUST if word == "must" else Force.SHOULD
         add(_Hit("be_to", m.start(), m.end(), force, False, None, m.group(0).strip()))
     for m in _BE_FOR_TO_RE.finditer(sent) if _gate(low, "be_for") else ():
-        head = _BE_TO_HEADS_RE.search(sent, 0, m.start())
+        head = _BE_FOR_HEADS_RE.search(sent, 0, m.start())
         if head is None:
             continue
         det = _HEAD_DET_RE.search(sent, 0, head.start())
@@ -1078,13 +1089,18 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 
 # The subject opening a clause: a proper name ("Ofwat", "the Environment Agency") or a
 # government word ("ministers", "the government"), after an optional time phrase, followed
-# by a finite verb.
+# by a finite verb (an auxiliary or a past form; "-s" forms are too often plural nouns).
 _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
     r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|ministers"
     r"|the\s+(?:government|regulator|Treasury|department))"
-    r"\s+(?:(?:already|now|still|also|has|have|had|is|are|was|were)\s+)*"
-    r"(?:\w+ed|\w+s|has|have|had|is|are|was|were|said|made|set|put|cut|kept|sent|began)\b",
+    r"\s+(?:(?:already|now|still|also)\s+)*"
+    r"(?:has|have|had|is|are|was|were|will|would|can|could|may|must|\w+ed|said|made|set|put"
+    r"|cut|kept|sent|began)\b",
+)
+_NOT_A_NAME = _wordset(
+    """he she we i you it they this that these those there here most many some all few several
+    both each every no what when where if but and so yet such one another other"""
 )
 
 
@@ -1117,9 +1133,26 @@ class _Doc:
         if not found:
             return None
         subject = found[-1].group("subj")
-        if subject.lower() in _NON_ACTOR_SUBJECTS or subject.lower() in ("i", "you"):
+        if not self._can_act(subject):
             return None
         return _resolve_actor(subject, self)
+
+    def _can_act(self, subject: str) -> bool:
+        """Whether ``subject`` names someone who can act: a government word, a name after
+        "the" or of several capitalised words, an acronym, or one capitalised word that the
+        document also capitalises mid-sentence and never writes in lower case ("Ofwat", not
+        "Inflation" or "Most")."""
+        words = subject.split()
+        if words[0].lower() in _NOT_A_NAME:
+            return False
+        if words[0].lower() in ("the", "ministers") or len(words) > 1:
+            return True
+        word = words[0]
+        if len(word) > 1 and word.isupper():
+            return True
+        if word.lower() in self.lower_words:
+            return False
+        return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", self.text) is not None
 
     @property
     def default_actor(self) -> str:
@@ -1182,9 +1215,13 @@ def _analyse(
 
 
 _COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
+# After "and": a new clause with its own subject ("and staff cannot resign", "and local
+# health boards must ..."), or a noun rather than a verb ("and support for carers", "and
+# tax and fund farmers").
 _SUBJECT_AFTER_RE = re.compile(
-    r"[a-z][\w-]*\s+(?:can|cannot|can['’]t|could|will|won['’]t|would|should|must|may|might"
-    r"|is|are|was|were|has|have|had|do|does|did|don['’]t|doesn['’]t)\b",
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+(?:can|cannot|can['’]t|could|will|won['’]t|would"
+    r"|should|must|may|might|is|are|was|were|has|have|had|do|does|did|don['’]t|doesn['’]t)\b"
+    r"|[a-z][\w-]*\s*(?:,|\b(?:and|or|for|of|from|with|at|to)\b)",
     _I,
 )
 _COORD_MIN_WORDS = 4
@@ -1203,7 +1240,7 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
         if m.group(1) is None and len(_words(doc.text[pred_start : m.start()])) < _COORD_MIN_WORDS:
             continue
         if _SUBJECT_AFTER_RE.match(doc.text, m.end()):
-            continue  # "and staff cannot resign": a new clause with a subject, not a verb
+            continue  # "and staff cannot resign", "and support for carers": not a second verb
         s1, e1 = _finish_span(doc.text, cand.start, m.start())
         s2, e2 = _finish_span(doc.text, m.end(), raw_end)
         if e1 <= s1 or e2 <= s2:
