@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from policytext.direction import ask_direction, conflict, detect_direction, opposed
@@ -236,3 +238,23 @@ def test_opposite_verbs_after_any_ask_cue(ask: str, position: str) -> None:
 def test_contrast_and_law_words_do_not_hide_a_reversal(ask: str) -> None:
     position = "The UK suspended the talks." if "talks" in ask else "It will keep the levy."
     assert decide(0.6, ask, position)[0] is Verdict.DIVERGENT
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicting"),
+    [
+        ("settle after twenty-five years", "They may settle after 25 years.", False),
+        ("cap the rise at forty-five per cent", "The rise is capped at 45%.", False),
+        ("finish within two years", "One year on, the government has spent £1.5bn.", False),
+        ("finish within two years", "The work will take five years.", True),
+    ],
+)
+def test_number_words(ask: str, position: str, conflicting: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicting
+
+
+def test_long_runs_of_digits_are_read_in_linear_time() -> None:
+    text = "1," * 25_000
+    started = time.perf_counter()
+    conflict(text, text)
+    assert time.perf_counter() - started < 5  # 36 s before the possessive number pattern

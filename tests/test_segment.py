@@ -756,3 +756,23 @@ def test_the_answer_is_for_an_actor_to_act() -> None:
     assert rec.text == "the answer is for the Department for Education to consult universities"
     assert rec.actor == "Department for Education"
     assert segment("The money is for schools to spend on repairs.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("The government's policy is for migrants arriving by boat to be removed.", []),
+        ("The priority is for patients to be seen within 18 weeks.", []),
+        ("The real test is for voters to decide.", []),
+        (
+            "Every worker should have paid sick leave from day one.",
+            ["Every worker should have paid sick leave from day one"],
+        ),
+        (
+            "Ministers should provide more money for childcare and support for carers.",
+            ["Ministers should provide more money for childcare and support for carers"],
+        ),
+    ],
+)
+def test_review_cases(text: str, asks: list[str]) -> None:
+    assert [r.text for r in segment(text)] == asks
