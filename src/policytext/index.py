@@ -76,9 +76,9 @@ class PositionIndex:
                 f"embeddings have {embeddings.shape[1]} columns; the encoder makes {width}"
             )
         matrix = np.asarray(embeddings, dtype=np.float32)
-        if not np.isfinite(matrix).all():
+        norms = np.linalg.norm(matrix, axis=1)  # NaN or inf anywhere in a row shows here
+        if not np.isfinite(norms).all():
             raise InputError("embeddings contain NaN or infinite values")
-        norms = np.linalg.norm(matrix, axis=1)
         if len(norms) and not np.allclose(norms, 1.0, atol=1e-3):
             worst = int(np.argmax(np.abs(norms - 1.0)))
             raise InputError(
