@@ -11,6 +11,16 @@ from policytext.result import Verdict
 from policytext.score import decide
 
 
+def assert_reason(ask: str, position: str, reason: str | None) -> None:
+    """``conflict`` finds no reason (``reason`` None) or one that mentions ``reason``."""
+    found = conflict(ask, position)
+    if reason is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert reason in found
+
+
 @pytest.mark.parametrize(
     ("text", "sign"),
     [
@@ -144,12 +154,7 @@ def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> N
     ],
 )
 def test_refusals(ask: str, position: str, reason: str | None) -> None:
-    found = conflict(ask, position)
-    if reason is None:
-        assert found is None
-    else:
-        assert found is not None
-        assert reason in found
+    assert_reason(ask, position, reason)
 
 
 @pytest.mark.parametrize(
@@ -204,12 +209,7 @@ def test_going_further_is_not_a_reversal() -> None:
     ],
 )
 def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> None:
-    found = conflict(ask, position)
-    if reason is None:
-        assert found is None
-    else:
-        assert found is not None
-        assert reason in found
+    assert_reason(ask, position, reason)
 
 
 @pytest.mark.parametrize(
