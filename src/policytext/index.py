@@ -76,7 +76,8 @@ class PositionIndex:
                 f"embeddings have {embeddings.shape[1]} columns; the encoder makes {width}"
             )
         matrix = np.asarray(embeddings, dtype=np.float32)
-        norms = np.linalg.norm(matrix, axis=1)  # NaN or inf anywhere in a row shows here
+        # Row norms without a full-size temporary; NaN or inf anywhere in a row shows here.
+        norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
         if not np.isfinite(norms).all():
             raise InputError("embeddings contain NaN or infinite values")
         if len(norms) and not np.allclose(norms, 1.0, atol=1e-3):
