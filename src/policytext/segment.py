@@ -1338,10 +1338,9 @@ def _judge(
             elif (
                 first in ("it", "they")
                 and not be_pred
-                and (prev_actor is not None or doc.antecedent(idx, prefix) is not None)
+                and (referent := prev_actor or doc.antecedent(idx, prefix)) is not None
             ):
-                # "the Department should X, and it must Y"; "Ofwat has the power. It should"
-                actor = prev_actor or doc.antecedent(idx, prefix) or doc.default_actor
+                actor = referent  # "the Department should X, and it must Y"; "Ofwat has ... It"
             elif _PASSIVE_RE.match(pred) and (
                 first not in ("it", "they", "which", "what")
                 or (first in ("it", "they") and not _IT_FRAME_RE.match(pred))
