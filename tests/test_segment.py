@@ -274,6 +274,56 @@ def test_list_item_lead_in_and_concrete_ask() -> None:
     assert recs[1].restates == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scrap the two-child limit.", ["Scrap the two-child limit"]),
+        ("So, repeal the 2024 order.", ["repeal the 2024 order"]),
+        (
+            "Suspend the Right to Buy where lists grow, and let councils keep the receipts.",
+            ["Suspend the Right to Buy where lists grow", "let councils keep the receipts"],
+        ),
+        # the reader's imperatives and imperative conditionals are not policy asks
+        ("Start with money.", []),
+        ("Consider the evidence.", []),
+        ("Deliver both halves, and the politics may yet follow.", []),
+        ("Raise the cap, and prices will fall.", []),
+        ("Cap and trade has failed.", []),
+        ("End of story.", []),
+    ],
+)
+def test_prose_policy_imperatives(text: str, expected: list[str]) -> None:
+    assert spans(UK + text) == expected
+
+
+def test_prose_imperative_takes_the_addressee_of_the_ask_before() -> None:
+    recs = segment(UK + "Councils must act now. Scrap the cap on fines.")
+    assert [(r.text, r.actor, r.restates) for r in recs] == [
+        ("Councils must act now", "Councils", None),
+        ("Scrap the cap on fines", "Councils", 0),
+    ]
+    assert recs[1].confidence < 0.85  # less sure than a list imperative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us start with the money.",
+        "Let us now turn to housing.",
+        "Let us be clear.",
+        "Let’s look at the evidence.",
+    ],
+)
+def test_let_us_as_discourse_is_not_an_ask(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+def test_let_us_with_a_policy_verb_is_an_ask() -> None:
+    assert spans(UK + "Let us also grow the reserve by a fifth.") == [
+        "Let us also grow the reserve by a fifth"
+    ]
+
+
 # --- spans -----------------------------------------------------------------------------------
 
 

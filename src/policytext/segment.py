@@ -177,8 +177,12 @@ _CASE_RE = re.compile(
     r"(?:\s+and\s+|,\s*|\s+))+(?:case|need|argument|imperative)\s+(?:for|to)\s+(?=\w)",
     _I,
 )
+# "let us" asks, but not its discourse uses ("let us be honest", "let us start with the money")
 _LET_RE = re.compile(
-    rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:be\s+honest|face\s+it|not\s+forget|hope|pray)\b)",
+    rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:(?:also|now|first)\s+)?(?:"
+    r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray|consider"
+    r"|recall|remember|(?:start|begin|turn|return|come|move)\s+(?:now\s+)?(?:with|to|on)"
+    r"|look\s+at\s+(?:the\s+)?(?:evidence|numbers|figures|facts|record|history))\b)",
     _I,
 )
 _WHATNEED_RE = re.compile(
@@ -513,6 +517,36 @@ shield show shrink slow solve spread staff stamp step stick strike strip switch 
 think tie trade transform trial unfreeze uphold vaccinate verify veto waive warn weigh win
 wind withhold"""
 )
+
+# --- prose imperatives --------------------------------------------------------------------------
+# Outside lists a sentence-initial imperative is usually the reader's ("Start with money.",
+# "Consider the evidence."), so only verbs of policy action count, and only when an object
+# follows ("Scrap the two-child limit."); "Do X, and Y will follow" is a conditional.
+_PROSE_IMPERATIVE_RE = re.compile(
+    r"(?:abolish|scrap|repeal|suspend|ban|outlaw|nationali[sz]e|legislate|reinstate|revoke"
+    r"|cap|freeze|unfreeze|halve|double|triple|lift|impose|exempt|raise|cut|slash|axe|ditch"
+    r"|reverse|restore|fund|tax|levy|ring-fence|extend|expand|end|introduce|increase|reduce"
+    r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction)"
+    r"\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both|our|it|them)\b"
+    r"|\d|[A-Z£$€])"
+)
+_IMPERATIVE_CONSEQUENCE_RE = re.compile(
+    r"(?:,|;|\s)\s*(?:and|or)\s+(?:[\w’'-]+\s+){0,5}?(?:will|would|may|might|could|can)\b", _I
+)
+
+
+def _prose_imperative(st: str) -> bool:
+    """A prose sentence that is a policy imperative ("Scrap the two-child limit.")."""
+    lead = _LEADING_CONNECTIVE_RE.match(st)
+    off = lead.end() if lead is not None and lead.end() < len(st) else 0
+    head = st[off:]
+    if not head[:1].isupper() and off == 0:
+        return False
+    return (
+        _PROSE_IMPERATIVE_RE.match(head[:1].lower() + head[1:]) is not None
+        and _IMPERATIVE_CONSEQUENCE_RE.search(head) is None
+    )
+
 
 # --- restatement link --------------------------------------------------------------------------
 _RESTATE_WINDOW = 4  # sentences
@@ -1175,6 +1209,9 @@ def _analyse(
     if sent.kind == "list_item" and (not hits or (hits[0].start > 0 and _imperative_at(st, 0))):
         return _list_item(doc, sent, idx, header_actor), False
     if not hits:
+        if sent.kind == "sentence" and _prose_imperative(st):
+            # the addressee of the ask just before, if any ("We must act. Scrap the cap.")
+            return _list_item(doc, sent, idx, doc.previous_actor(idx), in_list=False), False
         mm = _MEANS_RE.match(st)
         if mm is not None:
             return _means(doc, sent, idx, mm), False
@@ -1471,7 +1508,9 @@ def _verb_like_at(st: str, pos: int) -> bool:
     )
 
 
-def _list_item(doc: _Doc, sent: Sentence, idx: int, header_actor: str | None) -> list[_Cand]:
+def _list_item(
+    doc: _Doc, sent: Sentence, idx: int, header_actor: str | None, *, in_list: bool = True
+) -> list[_Cand]:
     """Imperative list items ("1. Give the institute teeth.") and items under an ask header.
 
     A colon followed by another imperative splits the item into a lead-in and a concrete ask
@@ -1525,10 +1564,10 @@ def _list_item(doc: _Doc, sent: Sentence, idx: int, header_actor: str | None) ->
                 first if imperative else "list item",
                 Force.SHOULD,
                 _polarity(neg, body),
-                0.85 if imperative else 0.6,
+                (0.85 if in_list else 0.7) if imperative else 0.6,
                 link=lk,
-                in_list=True,
-                cue_kind="list",
+                in_list=in_list,
+                cue_kind="list" if in_list else "imperative",
             )
         )
     return out
