@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+from policytext.text import NECESSITY_ADJECTIVES
+
 __all__ = ["anaphoric"]
 
 # "it" that points at nothing: "it is time to", "make it clear that".
 _DUMMY_IT = re.compile(
-    r"\bit(?:\s+is|\s+was|[’']s)\s+(?:(?:now|surely|high|therefore|also)\s+)?(?:time|vital"
-    r"|essential|important|imperative|crucial|critical|clear|right|wrong|urgent|necessary"
-    r"|possible|worth)\b(?:\s+that\b)?|\bmake\s+it\s+\w+",
+    r"\bit(?:\s+is|\s+was|[’']s)\s+(?:(?:now|surely|high|therefore|also)\s+)?"
+    rf"(?:time|{NECESSITY_ADJECTIVES}|clear|right|wrong|possible|worth)\b(?:\s+that\b)?"
+    r"|\bmake\s+it\s+\w+",
     re.IGNORECASE,
 )
 # Deixis of time ("this session", "next winter") and "it" as the subject of a reduced

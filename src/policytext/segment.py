@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from policytext.errors import EmptyTextError, InputError
-from policytext.text import Sentence, invisible_as_spaces, sentence_spans
+from policytext.text import NECESSITY_ADJECTIVES, Sentence, invisible_as_spaces, sentence_spans
 
 __all__ = ["Force", "Polarity", "Recommendation", "segment"]
 
@@ -161,8 +161,7 @@ _SEE_RE = re.compile(
 )
 _VITAL_RE = re.compile(
     rf"\bit\s*(?:is|{_APOS}s)\s+(?:now\s+|therefore\s+|surely\s+|also\s+|absolutely\s+)?"
-    r"(?:imperative|essential|vital|crucial|critical|urgent|important|necessary)\s+"
-    r"(?:that|for)\s+(?=\w)",
+    rf"(?:{NECESSITY_ADJECTIVES})\s+(?:that|for)\s+(?=\w)",
     _I,
 )
 _CALLFOR_RE = re.compile(

@@ -22,12 +22,17 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "NECESSITY_ADJECTIVES",
     "Sentence",
     "SentenceKind",
     "invisible_as_spaces",
     "sentence_spans",
     "split_sentences",
 ]
+
+
+NECESSITY_ADJECTIVES = "imperative|essential|vital|crucial|critical|urgent|important|necessary"
+"""Regex alternatives for "it is ___ that/to": a cue of an ask, never a pointer back."""
 
 
 def _wordset(words: str) -> frozenset[str]:
