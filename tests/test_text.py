@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,19 +19,24 @@ def texts(source: str) -> list[str]:
 # --- boundaries ------------------------------------------------------------------------------
 
 
+_BOUNDARY_CASES = json.loads(
+    (Path(__file__).parent / "data" / "sentence_boundaries.json").read_text(encoding="utf-8")
+)
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("Mr Smith met Dr Jones. They agreed.", ["Mr Smith met Dr Jones.", "They agreed."]),
-        (
-            "Mr. Smith met Dr. Jones at 10 a.m. on Monday. They agreed.",
-            ["Mr. Smith met Dr. Jones at 10 a.m. on Monday.", "They agreed."],
-        ),
-        (
-            "The U.S. Congress must act. The U.K. should follow.",
-            ["The U.S. Congress must act.", "The U.K. should follow."],
-        ),
-        ("He moved to the U.S. Then he left.", ["He moved to the U.S.", "Then he left."]),
+        pytest.param(
+            case["text"],
+            case["sentences"],
+            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
+            if case.get("known_miss")
+            else [],
+        )
+        for case in _BOUNDARY_CASES
+    ]
+    + [
         (
             "Trade is worth nearly £6bn. Exports rose 3.5% in 2024.",
             ["Trade is worth nearly £6bn.", "Exports rose 3.5% in 2024."],
@@ -37,35 +45,6 @@ def texts(source: str) -> list[str]:
             "Since the 7 October massacres, nothing is the same. We know it.",
             ["Since the 7 October massacres, nothing is the same.", "We know it."],
         ),
-        (
-            "Use proven tools, e.g. heat pumps. They work.",
-            ["Use proven tools, e.g. heat pumps.", "They work."],
-        ),
-        (
-            "“We must act now,” she said. “The time is right.”",
-            ["“We must act now,” she said.", "“The time is right.”"],
-        ),
-        ("He said: “Stop the war.” Then he left.", ["He said: “Stop the war.”", "Then he left."]),
-        ("“Why now?” he asked. Nobody answered.", ["“Why now?” he asked.", "Nobody answered."]),
-        ("Ministers hesitated... Then they acted.", ["Ministers hesitated...", "Then they acted."]),
-        ("The pause was long… but nobody moved.", ["The pause was long… but nobody moved."]),
-        (
-            "Prices rose – sharply – after the war. Wages did not.",
-            ["Prices rose – sharply – after the war.", "Wages did not."],
-        ),
-        (
-            "(This is a parenthetical sentence.) The next one follows.",
-            ["(This is a parenthetical sentence.)", "The next one follows."],
-        ),
-        (
-            "Is this right? I doubt it! We should act.",
-            ["Is this right?", "I doubt it!", "We should act."],
-        ),
-        (
-            "J. K. Rowling wrote to No. 10 yesterday. The reply came fast.",
-            ["J. K. Rowling wrote to No. 10 yesterday.", "The reply came fast."],
-        ),
-        ('He asked "why?" and left.', ['He asked "why?" and left.']),
         ("Jones et al. found no effect.", ["Jones et al. found no effect."]),
     ],
 )
