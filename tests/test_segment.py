@@ -826,3 +826,46 @@ def test_the_answer_is_for_an_actor_to_act() -> None:
 )
 def test_review_cases(text: str, asks: list[str]) -> None:
     assert [r.text for r in segment(text)] == asks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain should, at the very least, suspend arms sales.", "suspend arms sales"),
+        ("Ministers must, as a matter of urgency, publish the plan.", "publish the plan"),
+        ("Ministers should not, in my view, cut the budget.", "cut the budget"),
+    ],
+)
+def test_an_aside_between_modal_and_verb(text: str, expected: str) -> None:
+    rec = only(UK + text)
+    assert rec.text == text.rstrip(".")
+    assert rec.action == expected
+
+
+def test_coordinated_modals_with_commas_are_not_an_aside() -> None:
+    assert spans(UK + "The EU must, and can, do better.") == []
+
+
+def test_what_is_needed_is() -> None:
+    rec = only(UK + "What is needed is a national plan for social care.")
+    assert rec.action == "a national plan for social care"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("My ask of the Treasury is simple: scrap the cap.", "HM Treasury", "scrap the cap"),
+        ("The solution is simple: build more homes.", "UK government", "build more homes"),
+        ("My advice for Ofcom: fine them.", "Ofcom", "fine them"),
+    ],
+)
+def test_ask_noun_colon_imperative(text: str, actor: str, action: str) -> None:
+    rec = only(UK + text)
+    assert (rec.text, rec.actor, rec.action) == (text.rstrip("."), actor, action)
+
+
+@pytest.mark.parametrize(
+    "text", ["The problem is simple: we lack homes.", "My question is this: why now?"]
+)
+def test_colon_without_an_imperative_is_not_an_ask(text: str) -> None:
+    assert spans(UK + text) == []

@@ -99,7 +99,9 @@ _MODAL_RE = re.compile(
            |(?<!\bhave\s)(?<!\bhas\s)had\s+better
              (?!\s+(?:news|results|luck|days|times|ideas|chances|odds|value|terms|off|than)\b))
         |(?P<could>could)
-      )(?P<nt>n{_APOS}t)?(?P<neg>\s+not\b|\s+never\b|\s+no\s+longer\b)?(?=\s)""",
+      )(?P<nt>n{_APOS}t)?(?P<neg>\s+not\b|\s+never\b|\s+no\s+longer\b)?
+      (?:\s*,\s+(?![\s]|(?:and|or|but|nor)\b)[^,;:.!?()]{{1,40}}?,)?  # "should, at least,"
+      (?=\s)""",
     _I | re.X,
 )
 # cues that do not hang on a subject + modal
@@ -185,8 +187,9 @@ _LET_RE = re.compile(
     _I,
 )
 _WHATNEED_RE = re.compile(
-    r"\bwhat\s+(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
-    r"(?:now\s+|really\s+|urgently\s+)?needs?\s+(?:now\s+)?is\s+(?=\w)",
+    r"\bwhat\s+(?:(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
+    r"(?:now\s+|really\s+|urgently\s+)?needs?|is\s+(?:now\s+|really\s+|urgently\s+)?"
+    r"(?:needed|required))\s+(?:now\s+)?is\s+(?=\w)",
     _I,
 )
 _MEANS_RE = re.compile(
@@ -545,6 +548,16 @@ def _prose_imperative(st: str) -> bool:
         _PROSE_IMPERATIVE_RE.match(head[:1].lower() + head[1:]) is not None
         and _IMPERATIVE_CONSEQUENCE_RE.search(head) is None
     )
+
+
+# "My ask of the Chancellor is simple: scrap the cap": an ask noun, a colon, an imperative
+_ASK_COLON_RE = re.compile(
+    r"^(?P<lead>[^:;.!?]{0,60}?\b(?:ask|demand|request|plea|message|recommendation|prescription"
+    r"|remedy|fix|solution|answer|advice)\b(?:\s+(?:of|to|for)\s+(?P<actor>[^:;,.!?]{1,50}?)"
+    r"(?=\s+(?:is|are|was|would|will)\b|\s*:))?"
+    r"[^:;.!?]{0,30}?)\s*:\s+",
+    _I,
+)
 
 
 # --- restatement link --------------------------------------------------------------------------
@@ -1208,6 +1221,9 @@ def _analyse(
     if sent.kind == "list_item" and (not hits or (hits[0].start > 0 and _imperative_at(st, 0))):
         return _list_item(doc, sent, idx, header_actor), False
     if not hits:
+        colon = _ASK_COLON_RE.match(st)
+        if colon is not None and _imperative_at(st, colon.end()):
+            return [_colon_ask(doc, sent, idx, colon)], False
         if sent.kind == "sentence" and _prose_imperative(st):
             # the addressee of the ask just before, if any ("We must act. Scrap the cap.")
             return _list_item(doc, sent, idx, doc.previous_actor(idx), in_list=False), False
@@ -1570,6 +1586,28 @@ def _list_item(
             )
         )
     return out
+
+
+def _colon_ask(doc: _Doc, sent: Sentence, idx: int, colon: re.Match[str]) -> _Cand:
+    """ "My ask of the Chancellor is simple: scrap the cap": the whole sentence, the
+    imperative after the colon as its action, the actor from "of/to/for X" if named."""
+    st = sent.text
+    s, e = _finish_span(doc.text, sent.start, sent.end)
+    body = doc.text[sent.start + colon.end() : e]
+    named = colon.group("actor")
+    return _Cand(
+        s,
+        e,
+        sent.paragraph,
+        idx,
+        _resolve_actor(named, doc) if named else doc.default_actor,
+        _shorten_action(body),
+        st[: colon.end()].strip(),
+        Force.SHOULD,
+        _polarity(False, body),
+        0.75,
+        cue_kind="colon",
+    )
 
 
 def _means(doc: _Doc, sent: Sentence, idx: int, mm: re.Match[str]) -> list[_Cand]:
