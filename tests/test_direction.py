@@ -151,6 +151,8 @@ def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> N
         # dropped after review.
         ("stick with the fiscal rules", "She will not break the fiscal rules.", None),
         ("keep Thames Water in public ownership", "The government will not nationalise.", None),
+        # Refusing any change asks to keep things as they are.
+        ("rule out any change to eligibility", "The eligibility clause is taken out.", None),
     ],
 )
 def test_refusals(ask: str, position: str, reason: str | None) -> None:
@@ -258,3 +260,47 @@ def test_long_runs_of_digits_are_read_in_linear_time() -> None:
     started = time.perf_counter()
     conflict(text, text)
     assert time.perf_counter() - started < 5  # 36 s before the possessive number pattern
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        # dropping a proposal reverses it, whatever the proposal's own direction
+        (
+            "drop the proposal to stop paying the element to under-22s",
+            "The government consults on raising the minimum age for the element to 22.",
+            'the ask would undo ("drop") what the position puts in place',
+        ),
+        # putting something back reverses its withdrawal
+        (
+            "put the AI liability directive back on the table",
+            "The Commission formally withdrew its proposal for the directive.",
+            'the ask says "put the AI liability directive back" (up/on), the position says '
+            '"withdrew" (down/off)',
+        ),
+        ("bring back the winter fuel payment", "The payment was scrapped.", "scrapped"),
+        # pressing on with a bid is a direction even though what the bid is for is not
+        (
+            "stop holding out for Adelaide",
+            "The government keeps pressing its bid to bring the summit to Adelaide.",
+            "keeps",
+        ),
+    ],
+)
+def test_undoing_proposals_and_restoring(ask: str, position: str, reason: str) -> None:
+    found = conflict(ask, position)
+    assert found is not None and reason in found
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicting"),
+    [
+        # keeping a level: any change reverses it
+        ("keep the ceiling on detention at 18 months", "The proposal lengthens detention.", True),
+        ("keep the rules as they are", "The proposal lengthens detention.", True),
+        # keeping a thing: more of it is no reversal
+        ("protect the funding for the guarantee", "Extra money expands the guarantee.", False),
+    ],
+)
+def test_keeping_against_a_change(ask: str, position: str, conflicting: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicting

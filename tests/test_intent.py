@@ -21,6 +21,10 @@ from policytext.score import decide
         "it must keep enforcing its May warning",
         "the government should stick to its fiscal rules",
         "ministers should honour their pledge on aid",
+        "Ministers must keep that promise",
+        "Ministers should hold the line on the degree-level threshold",
+        "The Commission needs to leave the AI literacy duty exactly where it is",
+        "the council should retain the duty",
     ],
 )
 def test_carry_out(text: str) -> None:
@@ -49,6 +53,7 @@ def test_go_beyond(text: str, cue: str) -> None:
         "restart the talks aimed at a free trade agreement",
         "bar under-16s from social media",
         "spend more than £1bn",  # "more than" a figure is a quantity, not going beyond
+        "keep the truce going past 10 November",  # keeping it going longer extends it
     ],
 )
 def test_unmarked(text: str) -> None:

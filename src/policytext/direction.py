@@ -23,7 +23,7 @@ _UP = """
     double triple impose sanction enforce tighten upgrade renew reaffirm pursue allow permit
     legislate recognise recognize ratify implement widen broaden unfreeze uprate protect
     prioritise prioritize mandate require oblige subsidise subsidize begin lengthen
-    designate
+    designate revive resurrect reintroduce
     """.split()  # noqa: SIM905  # a word list reads better as text
 _UP_PHRASES = ("press ahead", "go ahead", "roll out", "scale up", "step up", "bring forward")
 # Verbs that stop, remove or decrease what they act on.
@@ -141,7 +141,10 @@ _DETERMINER = r"(?:the|a|an|its|their|his|her|our|this|that|these|those|all|any|
 
 
 def _pattern(
-    lemmas: list[str], phrases: tuple[str, ...], literals: tuple[str, ...] = ()
+    lemmas: list[str],
+    phrases: tuple[str, ...],
+    literals: tuple[str, ...] = (),
+    patterns: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     words = {form for lemma in lemmas for form in _forms(lemma)} | set(literals)
     guarded = {form for lemma in lemmas for form in _inflections(lemma)[1]}
@@ -151,7 +154,7 @@ def _pattern(
     parts = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
     parts += [rf"{re.escape(w)}(?=\s+{_DETERMINER}\b)" for w in guarded]
     parts.sort(key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join((*patterns, *parts)) + r")\b", re.IGNORECASE)
 
 
 def _lemma_table() -> dict[str, str]:
@@ -167,7 +170,12 @@ def _lemma_table() -> dict[str, str]:
 _LEMMA = _lemma_table()
 
 
-_UP_RE = _pattern(_UP, _UP_PHRASES)
+# "put the directive back on the table", "bring back the grant": restore it
+_RESTORE_PATTERNS = (
+    r"(?:bring|brings|bringing|brought|put|puts|putting)\s+(?:[\w’'-]+\s+){0,5}?back"
+    r"(?!\s+(?:down|up|off|to\s+earth)\b)",
+)
+_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=_RESTORE_PATTERNS)
 _DOWN_RE = _pattern(_DOWN, _DOWN_PHRASES, ("on hold", "on ice"))
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
@@ -180,6 +188,19 @@ _NEG_RE = re.compile(
 _ASK_REFUSAL = re.compile(
     r"\b(?:must|should|shall|needs? to|ought to|has to|have to|is to|are to)\s+(?:not|never)\b"
     r"|\b(?:mustn|shouldn)[’']t\b|\brule out\b|\brefuse to\b|^\W*(?:do not|don[’']t|never)\b",
+    re.IGNORECASE,
+)
+# What "rule out" / "must not" refuses when the ask is to keep things as they are.
+_REFUSED_CHANGE = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:any|further|more)\s+(?:\w+\s+)?(?:changes?|cuts?|alterations?)\b",
+    re.IGNORECASE,
+)
+# An ask to keep a level or the status quo ("at 18 months", "as they are"): any change
+# reverses it; an ask to keep a thing ("protect the £1bn") is not reversed by more of it.
+_STATUS_QUO = re.compile(
+    r"\b(?:as (?:it|they) (?:is|are|stands?)|where (?:it|they) (?:is|are)|unchanged|intact"
+    r"|untouched|in place|the same|at (?:its|their|the) (?:current|present|existing)\b"
+    r"|at\s+(?:[£$€]|\d|no more than|no less than|least|most))",
     re.IGNORECASE,
 )
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
@@ -316,6 +337,8 @@ class Direction:
             something new ("ban").
         of_intent: whether the verb acts on an announced act whose own direction is not
             known ("drop its threat to steer funding away").
+        drops_intent: whether a removing verb acts on an announced act ("drop the
+            proposal to stop paying ..."): the ask undoes that plan, whatever its direction.
     """
 
     sign: int
@@ -325,6 +348,7 @@ class Direction:
     keep: bool = False
     remove: bool = False
     of_intent: bool = False
+    drops_intent: bool = False
 
     def describe(self) -> str:
         """A short phrase for rationales, e.g. ``'"not resume" (down)'``."""
@@ -367,15 +391,16 @@ def detect_direction(text: str) -> Direction:
         sign = -sign
     word = verb.group().lower()
     keep = _KEEP_RE.fullmatch(word) is not None
-    remove = _LEMMA.get(word) in _REMOVE and not inner
+    removes = _LEMMA.get(word) in _REMOVE
     return Direction(
         -sign if negated else sign,
         verb.group(),
         negated,
         verb.start(),
         keep,
-        remove,
+        removes and not inner,
         of_intent=intent is not None and not inner,
+        drops_intent=removes and intent is not None and not negated,
     )
 
 
@@ -474,10 +499,12 @@ def conflict(ask: str, position: str) -> str | None:
        direction);
     2. an ask to remove or undo ("withdraw", "repeal") what the position puts in place
        (states with no direction and no negation), or an announced act ("drop its threat
-       to ...") that the position states;
+       to ...", "drop the proposal to ...") that the position states;
     3. an ask that declines in its main clause ("needs to rule out", "must not") against a
-       position that puts something in place, when the declined act has no direction verb;
-    4. an ask to keep something the position changes;
+       position that puts something in place, when the declined act has no direction verb
+       and is not "any change" (refusing change asks to keep things as they are);
+    4. an ask to keep a level or the status quo ("at 18 months", "as they are") that the
+       position changes (keeping a thing is not reversed by more of it);
     5. a year or amount in the ask that the position states differently (the ask wants
        2026, the position says 2030).
 
@@ -496,19 +523,26 @@ def conflict(ask: str, position: str) -> str | None:
         True
     """
     a, p = ask_direction(ask), detect_direction(position)
-    # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too.
-    if opposed(a, p) and not (a.of_intent or p.of_intent):
+    # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too;
+    # "keeps pressing its bid to <act>" still pushes the bid on.
+    if opposed(a, p) and not ((a.of_intent and a.remove) or (p.of_intent and p.remove)):
         return f"the ask says {a.describe()}, the position says {p.describe()}"
     # Undoing an announced act ("drop its threat to steer funding away") reverses the
     # position that states the act, whichever way the act itself points.
     undoes = not p.sign or (a.of_intent and not p.remove)
-    if a.remove and a.sign < 0 and undoes and not _ANY_NEGATION.search(position):
+    removes = (a.remove and a.sign < 0 and undoes) or (a.drops_intent and not p.remove)
+    if removes and not _ANY_NEGATION.search(position):
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     refusal = _ASK_REFUSAL.search(ask)
-    declines = refusal is not None and _opens_verb_phrase(ask, refusal.start())
+    declines = (
+        refusal is not None
+        and _opens_verb_phrase(ask, refusal.start())
+        # "rule out any change to X" asks to keep X, not to reverse the position
+        and _REFUSED_CHANGE.match(ask, refusal.end()) is None
+    )
     if not a.sign and declines and not _ANY_NEGATION.search(position):
         return "the ask rules out what the position puts in place"
-    if a.keep and p.sign and not p.keep:
+    if a.keep and p.sign and not p.keep and (p.sign < 0 or _STATUS_QUO.search(ask)):
         return f'the ask keeps what the position changes ("{p.verb}")'
     for pattern in (_YEAR, _AMOUNT):
         asked, stated = _figures(pattern, ask), _figures(pattern, position)
