@@ -289,7 +289,8 @@ def test_long_runs_of_digits_are_read_in_linear_time() -> None:
 )
 def test_undoing_proposals_and_restoring(ask: str, position: str, reason: str) -> None:
     found = conflict(ask, position)
-    assert found is not None and reason in found
+    assert found is not None
+    assert reason in found
 
 
 @pytest.mark.parametrize(

@@ -869,3 +869,36 @@ def test_ask_noun_colon_imperative(text: str, actor: str, action: str) -> None:
 )
 def test_colon_without_an_imperative_is_not_an_ask(text: str) -> None:
     assert spans(UK + text) == []
+
+
+def test_should_under_the_act_is_an_ask_while_must_by_law_describes() -> None:
+    assert spans(UK + "The Commission should publish the data under the Act.") == [
+        "The Commission should publish the data under the Act"
+    ]
+    assert spans(UK + "Councils have to publish their accounts by law.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should all stop treating the venue as a test of national pride.",
+        "We all need to calm down.",
+        "None of this means that people who fall ill should be left alone.",
+        "This does not mean ministers should give up.",
+        "Keep an eye on the numbers.",
+        "Keep it simple.",
+        "Result: prices fell.",
+    ],
+)
+def test_everyone_denied_inferences_and_reader_asides_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+def test_an_addressed_ask_in_prose_and_a_continuation_on_the_same_object() -> None:
+    text = "Parliament: put a levy on LNG exports and spend it on insulating homes."
+    rec = only(UK + text)
+    assert (rec.text, rec.actor) == (text.rstrip("."), "Parliament")
+
+
+def test_keep_that_promise_in_prose() -> None:
+    assert spans(UK + "Ministers promised a cap. Keep that promise.") == ["Keep that promise"]

@@ -528,9 +528,12 @@ _PROSE_IMPERATIVE_RE = re.compile(
     r"(?:abolish|scrap|repeal|suspend|ban|outlaw|nationali[sz]e|legislate|reinstate|revoke"
     r"|cap|freeze|unfreeze|halve|double|triple|lift|impose|exempt|raise|cut|slash|axe|ditch"
     r"|reverse|restore|fund|tax|levy|ring-fence|extend|expand|end|introduce|increase|reduce"
-    r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction)"
+    r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction"
+    r"|honour|honor|deliver|implement|enforce|publish)"
     r"\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both|our|it|them)\b"
     r"|\d|[A-Z£$€])"
+    # "Keep that promise", but not "keep an eye on", "keep it simple"
+    r"|keep\s+(?:the|that|this|these|those|its|their|our)\s+(?!(?:faith|peace|change)\b)"
 )
 _IMPERATIVE_CONSEQUENCE_RE = re.compile(
     r"(?:,|;|\s)\s*(?:and|or)\s+(?:[\w’'-]+\s+){0,5}?(?:will|would|may|might|could|can)\b", _I
@@ -592,6 +595,10 @@ _IT_FRAME_RE = re.compile(
 _SPACED_DASH_RE = re.compile(r"\s[–—]\s|\s-\s")
 _LIST_SPLIT_RE = re.compile(
     r"(?::\s+|,?\s+and\s+(?:then\s+|also\s+)?|;\s+(?:and\s+)?)(?=([a-z][\w-]*)\b)"
+)
+# A second conjunct that acts on the first one's object continues the same ask.
+_SAME_OBJECT_RE = re.compile(
+    r"\s+(?:it|them|the\s+(?:money|proceeds|revenue|receipts|savings|cash))\b", _I
 )
 _VAGUE_MAX_WORDS = 4
 
@@ -1092,6 +1099,14 @@ _DESCRIPTIVE_OBLIGATION_RE = re.compile(
     r"as\s+things\s+stand)\b",
     _I,
 )
+# "None of this means that people who fall ill should be left alone": a denied inference
+_DENIED_IMPLICATION_RE = re.compile(
+    rf"\b(?:none\s+of\s+(?:this|that|it)\s+means?"
+    rf"|(?:does\s+not|doesn{_APOS}t|did\s+not|didn{_APOS}t|need\s+not|needn{_APOS}t)\s+mean)\b"
+    r"[^;:]*$",
+    _I,
+)
+_ALL_OF_US_RE = re.compile(r"\s*(?:all|each\s+of\s+us|every\s+one\s+of\s+us)\b", _I)
 _RELATIVE_END_RE = re.compile(r"\b(?:which|whom|whose)\s*$", _I)
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that|whom|whose)\s*$", _I)
 _CLEFT_RE = re.compile(
@@ -1224,6 +1239,15 @@ def _analyse(
         colon = _ASK_COLON_RE.match(st)
         if colon is not None and _imperative_at(st, colon.end()):
             return [_colon_ask(doc, sent, idx, colon)], False
+        addressed = _ADDRESSEE_RE.match(st)
+        if (
+            sent.kind == "sentence"
+            and addressed is not None
+            and len(addressed.group("actor").split()) <= 5
+            and _imperative_at(st, addressed.end())
+        ):
+            # "Parliament: put a small levy on LNG exports": an addressed ask in prose
+            return _list_item(doc, sent, idx, None, in_list=False), False
         if sent.kind == "sentence" and _prose_imperative(st):
             # the addressee of the ask just before, if any ("We must act. Scrap the cap.")
             return _list_item(doc, sent, idx, doc.previous_actor(idx), in_list=False), False
@@ -1362,7 +1386,7 @@ def _judge(
                 return None  # "I have to say"
         if modal_word.startswith("need") and h.neg:
             return None  # "need not": not necessary
-        if _reported(before):
+        if _reported(before) or _DENIED_IMPLICATION_RE.search(before):
             return None
         if _RELATIVE_END_RE.search(prefix):
             return None  # "the plan, which ministers must deliver, ...": inside a relative clause
@@ -1372,9 +1396,11 @@ def _judge(
             return None  # "this should worry us", "we must never forget", "X has to mean Y"
         if first in ("i", "we") and _FIRST_PERSON_FRAME_PRED_RE.match(pred):
             return None  # "we must admit", "I should say"
+        if low_subj in ("we all", "all of us") or (low_subj == "we" and _ALL_OF_US_RE.match(pred)):
+            return None  # "we should all stop treating ...": everyone, not a government
         if modal_word == "must" and first != "there" and _MUST_BE_EPISTEMIC_RE.match(pred):
             return None  # "this must be frustrating"
-        if _DESCRIPTIVE_OBLIGATION_RE.search(pred):
+        if h.force is not Force.SHOULD and _DESCRIPTIVE_OBLIGATION_RE.search(pred):
             return None  # "councils have to publish their accounts by law": a description
         if first in _NON_PERSON_SUBJECTS or first in _WH_WORDS or low_subj in _ABSTRACT_SUBJECTS:
             return None  # "nobody should ...", "what the Fed should do is unclear"
@@ -1554,6 +1580,8 @@ def _list_item(
     for m in _LIST_SPLIT_RE.finditer(st, split_from):
         if m.group(1).lower() not in _IMPERATIVE_VERBS:
             continue
+        if ":" not in m.group(0) and _SAME_OBJECT_RE.match(st, m.end(1)):
+            continue  # "put a levy on exports and spend it on ...": one ask about one thing
         parts.append((cur, m.start(), link))
         link = "previous" if ":" in m.group(0) else ""
         cur = m.end()
