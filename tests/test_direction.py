@@ -299,9 +299,44 @@ def test_undoing_proposals_and_restoring(ask: str, position: str, reason: str) -
         # keeping a level: any change reverses it
         ("keep the ceiling on detention at 18 months", "The proposal lengthens detention.", True),
         ("keep the rules as they are", "The proposal lengthens detention.", True),
+        ("maintain the state pension age", "The state pension age is raised to 67.", True),
         # keeping a thing: more of it is no reversal
         ("protect the funding for the guarantee", "Extra money expands the guarantee.", False),
+        ("at least keep the scheme open", "The scheme is expanded to Wales.", False),
     ],
 )
 def test_keeping_against_a_change(ask: str, position: str, conflicting: bool) -> None:
     assert (conflict(ask, position) is not None) is conflicting
+
+
+@pytest.mark.parametrize(
+    ("ask", "position"),
+    [
+        # the position already opposes or dropped the plan the ask wants dropped
+        ("drop the plan to cut the aid budget", "Ministers will increase the aid budget."),
+        ("abandon the proposal to close the office", "The office will stay open."),
+        ("drop the plan to stop paying under-22s", "The government has withdrawn the plan."),
+    ],
+)
+def test_dropping_a_plan_agrees_with_a_position_against_it(ask: str, position: str) -> None:
+    assert conflict(ask, position) is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        (
+            "rule out any further cuts to the aid budget",
+            "The aid budget will be cut to 0.3% of GNI.",
+            'the ask rules out the change the position makes ("cut")',
+        ),
+        (
+            "rule out any change to PIP eligibility",
+            "The government will tighten PIP eligibility.",
+            'the ask rules out the change the position makes ("tighten")',
+        ),
+        ("rule out any change to PIP eligibility", "The clause is taken out of the bill.", None),
+    ],
+)
+def test_refusing_change_against_a_change(ask: str, position: str, reason: str | None) -> None:
+    assert conflict(ask, position) == reason

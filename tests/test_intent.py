@@ -54,6 +54,10 @@ def test_go_beyond(text: str, cue: str) -> None:
         "bar under-16s from social media",
         "spend more than £1bn",  # "more than" a figure is a quantity, not going beyond
         "keep the truce going past 10 November",  # keeping it going longer extends it
+        # "keep" that is not the ask's own verb
+        "ban smartphones in schools to keep children safe",
+        "raise council tax to maintain the services",
+        "let councils keep the receipts",
     ],
 )
 def test_unmarked(text: str) -> None:

@@ -902,3 +902,52 @@ def test_an_addressed_ask_in_prose_and_a_continuation_on_the_same_object() -> No
 
 def test_keep_that_promise_in_prose() -> None:
     assert spans(UK + "Ministers promised a cap. Keep that promise.") == ["Keep that promise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names, not imperatives
+        "Ban Ki-moon warned of this in 2009.",
+        "Lower Thames Crossing costs have doubled.",
+        "Cut Price Stores closed 40 branches.",
+        # imperative conditionals, reports and idioms
+        "Lift the lid on the accounts and you find chaos.",
+        "Deliver the budget on time, the Treasury says.",
+        "Raise the bar for everyone.",
+        "Keep this in mind.",
+        # someone else's slogan or answer, or a label that names no actor
+        "Her solution: abolish the Lords.",
+        "Reform's message: stop the boats.",
+        "The Treasury's answer was blunt: cut the budget.",
+        "We tried every fix: raise rates, cut spending, freeze pay.",
+        "Labour's plan – cut VAT on energy – is popular.",
+        "Result: cut services and higher bills.",
+        "In 2010: cut, cut, cut.",
+        "The Tory slogan: take back control.",
+        # an aside after the modal that hides a report, the law or everyone
+        "Britain should, ministers insist, cut the deficit first.",
+        "Councils must, by law, publish their accounts.",
+        "We should, all of us, pay a little more.",
+        "Ministers will act as they should, given the stakes, and the Treasury will pay.",
+        "What is needed is unclear.",
+    ],
+)
+def test_lookalikes_of_the_new_cues_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "None of this means that ministers should give up, but the Treasury should scrap it.",
+            ["the Treasury should scrap it"],
+        ),
+        ("Let us consider a wealth tax.", ["Let us consider a wealth tax"]),
+        ("We should all but abolish the tariff.", ["We should all but abolish the tariff"]),
+        ("The Treasury: cut the deficit.", ["The Treasury: cut the deficit"]),
+    ],
+)
+def test_asks_next_to_the_new_filters_survive(text: str, expected: list[str]) -> None:
+    assert spans(UK + text) == expected

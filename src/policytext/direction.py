@@ -200,7 +200,23 @@ _REFUSED_CHANGE = re.compile(
 _STATUS_QUO = re.compile(
     r"\b(?:as (?:it|they) (?:is|are|stands?)|where (?:it|they) (?:is|are)|unchanged|intact"
     r"|untouched|in place|the same|at (?:its|their|the) (?:current|present|existing)\b"
-    r"|at\s+(?:[£$€]|\d|no more than|no less than|least|most))",
+    r"|at\s+(?:(?:no\s+(?:more|less)\s+than|least|most)\s+)?(?:[£$€]|\d)"
+    # a level: "maintain the state pension age"
+    r"|\b(?:age|rate|level|threshold|floor|ceiling)\b)",
+    re.IGNORECASE,
+)
+# A position that drops a plan itself: "has withdrawn the proposal", "the plan was shelved".
+_DROPPED_PLAN = re.compile(
+    r"\b(?:withdr[ae]w\w*|dropp?\w*|abandon\w*|shelv\w*|scrapp?\w*|ditch\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:proposals?|plans?|pledges?|threats?|ideas?|consultations?)\b"
+    r"|\b(?:proposals?|plans?|pledges?|threats?|ideas?)\s+(?:\w+\s+){0,4}(?:was|were|has been"
+    r"|have been|is being)\s+(?:withdrawn|dropped|abandoned|shelved|scrapped|ditched)\b",
+    re.IGNORECASE,
+)
+# A position that is itself a proposal, which an ask to drop the proposal reverses.
+_PROPOSAL = re.compile(
+    r"\b(?:propos\w*|consult(?:s|ed|ing|ation)?\b|plans?\s+to|planned|intends?\s+to"
+    r"|intention|draft|white\s+paper|green\s+paper)",
     re.IGNORECASE,
 )
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
@@ -523,6 +539,8 @@ def conflict(ask: str, position: str) -> str | None:
         True
     """
     a, p = ask_direction(ask), detect_direction(position)
+    if a.drops_intent and _DROPPED_PLAN.search(position):
+        return None  # "drop the proposal to ..." vs "the proposal has been withdrawn"
     # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too;
     # "keeps pressing its bid to <act>" still pushes the bid on.
     if opposed(a, p) and not ((a.of_intent and a.remove) or (p.of_intent and p.remove)):
@@ -530,20 +548,31 @@ def conflict(ask: str, position: str) -> str | None:
     # Undoing an announced act ("drop its threat to steer funding away") reverses the
     # position that states the act, whichever way the act itself points.
     undoes = not p.sign or (a.of_intent and not p.remove)
-    removes = (a.remove and a.sign < 0 and undoes) or (a.drops_intent and not p.remove)
+    # "drop the proposal to X" reverses a position that proposes X, not one that already
+    # dropped it ("has withdrawn the proposal") or that only says something else about X
+    drops = a.drops_intent and not (p.remove or p.drops_intent) and _PROPOSAL.search(position)
+    removes = (a.remove and a.sign < 0 and undoes) or drops
     if removes and not _ANY_NEGATION.search(position):
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     refusal = _ASK_REFUSAL.search(ask)
-    declines = (
-        refusal is not None
-        and _opens_verb_phrase(ask, refusal.start())
-        # "rule out any change to X" asks to keep X, not to reverse the position
-        and _REFUSED_CHANGE.match(ask, refusal.end()) is None
-    )
+    declines = refusal is not None and _opens_verb_phrase(ask, refusal.start())
+    refused = _REFUSED_CHANGE.match(ask, refusal.end()) if refusal is not None else None
+    if declines and refused is not None:
+        # "rule out any change / further cuts": keep things as they are
+        cuts = "cut" in refused.group().lower()
+        changes = p.sign < 0 if cuts else (p.sign != 0 and not p.keep)
+        if changes and not _ANY_NEGATION.search(position):
+            return f'the ask rules out the change the position makes ("{p.verb}")'
+        return _figure_conflict(ask, position)
     if not a.sign and declines and not _ANY_NEGATION.search(position):
         return "the ask rules out what the position puts in place"
     if a.keep and p.sign and not p.keep and (p.sign < 0 or _STATUS_QUO.search(ask)):
         return f'the ask keeps what the position changes ("{p.verb}")'
+    return _figure_conflict(ask, position)
+
+
+def _figure_conflict(ask: str, position: str) -> str | None:
+    """A year or amount in ``ask`` that ``position`` states differently, or None."""
     for pattern in (_YEAR, _AMOUNT):
         asked, stated = _figures(pattern, ask), _figures(pattern, position)
         for kind in {_kind(f) for f in asked}:

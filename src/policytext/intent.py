@@ -44,10 +44,6 @@ _CARRY_OUT = re.compile(
     r"|bring(?:s|ing)? (?:\w+ ){0,3}into force|in full\b|every penny|every one of"
     r"|\bas (?:planned|promised|pledged|agreed|scheduled|announced|intended)\b"
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
-    # keep what is in place: "keep that promise", "hold the line on", "leave X where it is"
-    r"|\b(?:keep|keeps|kept|maintain\w*|retain\w*|preserve\w*)\b(?!\s+(?:\w+\s+){0,4}going\b)"
-    r"|hold(?:s|ing)? the line|leave (?:[\w-]+ ){1,6}(?:in place|where (?:it|they) (?:is|are)|alone"
-    r"|untouched|intact)"
     r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place)"
     r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
     rf"|\b(?:its|their|his|her|the government'?s|ministers'?)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
@@ -57,6 +53,31 @@ _CARRY_OUT = re.compile(
     r"|published|began|begun|started|launched|agreed))",
     re.IGNORECASE,
 )
+# Keeping what is in place, as the ask's own verb ("Ministers must keep that promise",
+# "hold the line on", "leave X where it is"), not "to keep bills down" or "keep it going".
+_VP_MODAL = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to"
+    r"|urge[sd]?\s+[^,.;:]{1,60}?\s+to|time\s+(?:for\s+[^,.;:]{1,60}?\s+)?to)\s+",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^[^:]{1,60}:\s+")
+_KEEP_IN_PLACE = re.compile(
+    r"(?:(?:also|still|now|firmly|simply|just|at\s+least)\s+)?"
+    r"(?:(?:keep|maintain|retain|preserve)\s+(?:that|this|these|those|its|their|the|our)\b"
+    r"(?![^.;]{0,60}\bgoing\b)"
+    r"|hold\s+the\s+line|leave\s+(?:[\w-]+\s+){1,10}?(?:in\s+place"
+    r"|where\s+(?:it|they)\s+(?:is|are)|alone|untouched|intact))",
+    re.IGNORECASE,
+)
+
+
+def _keeps_in_place(text: str) -> re.Match[str] | None:
+    modal = _VP_MODAL.search(text)
+    label = _LABEL.match(text)
+    start = modal.end() if modal is not None else label.end() if label is not None else 0
+    return _KEEP_IN_PLACE.match(text, start)
+
+
 # More of the same: the ask builds on the policy in its own direction.
 _FURTHER = re.compile(
     r"\b(?:go(?:es|ing)? further|further\b(?!\s+than)|beyond|not (?:just|only|merely)"
@@ -142,7 +163,7 @@ def ask_intent(text: str, position: str | None = None) -> Intent:
         beyond = _INTO_LAW.search(text)
     if beyond is not None:
         return Intent(IntentKind.GO_BEYOND, beyond.group())
-    carry = _CARRY_OUT.search(text)
+    carry = _keeps_in_place(text) or _CARRY_OUT.search(text)
     if carry is not None:
         return Intent(IntentKind.CARRY_OUT, carry.group())
     return Intent(IntentKind.UNMARKED)

@@ -100,7 +100,7 @@ _MODAL_RE = re.compile(
              (?!\s+(?:news|results|luck|days|times|ideas|chances|odds|value|terms|off|than)\b))
         |(?P<could>could)
       )(?P<nt>n{_APOS}t)?(?P<neg>\s+not\b|\s+never\b|\s+no\s+longer\b)?
-      (?:\s*,\s+(?![\s]|(?:and|or|but|nor)\b)[^,;:.!?()]{{1,40}}?,)?  # "should, at least,"
+      (?P<aside>\s*,\s+(?![\s]|(?:and|or|but|nor)\b)[^,;:.!?()]{{1,40}}?,)?  # "should, at least,"
       (?=\s)""",
     _I | re.X,
 )
@@ -181,15 +181,19 @@ _CASE_RE = re.compile(
 # "let us" asks, but not its discourse uses ("let us be honest", "let us start with the money")
 _LET_RE = re.compile(
     rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:(?:also|now|first)\s+)?(?:"
-    r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray|consider"
-    r"|recall|remember|(?:start|begin|turn|return|come|move)\s+(?:now\s+)?(?:with|to|on)"
+    r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray"
+    r"|recall|remember"
+    # a lead-in that names a topic and stops: "let us start with the money"
+    r"|(?:start|begin|turn|return|come|move)\s+(?:now\s+)?(?:with|to|on)\s+[^,;:.!?]{0,40}\w"
+    r"(?=[.!]?\s*$)"
     r"|look\s+at\s+(?:the\s+)?(?:evidence|numbers|figures|facts|record|history))\b)",
     _I,
 )
 _WHATNEED_RE = re.compile(
     r"\bwhat\s+(?:(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
     r"(?:now\s+|really\s+|urgently\s+)?needs?|is\s+(?:now\s+|really\s+|urgently\s+)?"
-    r"(?:needed|required))\s+(?:now\s+)?is\s+(?=\w)",
+    r"(?:needed|required))\s+(?:now\s+)?is\s+"
+    r"(?!(?:unclear|clear|obvious|simple|uncertain|debatable|disputed|open|a\s+matter)\b)(?=\w)",
     _I,
 )
 _MEANS_RE = re.compile(
@@ -531,12 +535,19 @@ _PROSE_IMPERATIVE_RE = re.compile(
     r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction"
     r"|honour|honor|deliver|implement|enforce|publish)"
     r"\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both|our|it|them)\b"
-    r"|\d|[A-Z£$€])"
+    r"|\d|[£$€])"  # not a capital: "Ban Ki-moon warned", "Lower Thames Crossing costs"
     # "Keep that promise", but not "keep an eye on", "keep it simple"
     r"|keep\s+(?:the|that|this|these|those|its|their|our)\s+(?!(?:faith|peace|change)\b)"
 )
+# Not an ask: "Raise the tax, and investment will flee", "Lift the lid and you find chaos"
+# (imperative conditionals), "Deliver it on time, the Treasury says" (reported), idioms.
 _IMPERATIVE_CONSEQUENCE_RE = re.compile(
-    r"(?:,|;|\s)\s*(?:and|or)\s+(?:[\w’'-]+\s+){0,5}?(?:will|would|may|might|could|can)\b", _I
+    r"(?:,|;|\s)\s*(?:and|or)\s+(?:(?:[\w’'-]+\s+){0,5}?(?:will|would|may|might|could|can)\b"
+    r"|(?:you|we|they|it|he|she|nobody|everyone|everybody|people)\b)"
+    r"|,\s+[^,]{1,50}?\s+(?:say|says|said|argue|argues|argued|insist|insists|insisted"
+    r"|claim|claims|claimed|warn|warns|warned|told|tells)\b[^,]*$"
+    r"|^\w+\s+the\s+bar\b|\bin\s+mind\b",
+    _I,
 )
 
 
@@ -553,12 +564,28 @@ def _prose_imperative(st: str) -> bool:
     )
 
 
+# "Parliament: put a small levy on LNG exports" in prose: a colon after a short name of
+# someone who can act; not "Result: ...", "Labour's plan: ...", "In 2010: ..."
+_NOT_ADDRESSEE = (
+    r"(?:result|answer|solution|fix|remedy|problem|verdict|lesson|point|plan|idea|choice"
+    r"|question|truth|reality|upshot|moral|motto|mantra|slogan|message|promise|pledge|note"
+    r"|update|example|translation|summary|conclusion|advice|ask|demand)\b"
+)
+_PROSE_ADDRESSEE_RE = re.compile(
+    r"(?P<actor>(?!(?:in|on|at|by|for|from|since|after|before|then|now|today|her|his|their"
+    rf"|its|my|our|your|we|i|they|he|she|it|this|that|these|those)\b|{_NOT_ADDRESSEE})"
+    rf"[A-Z][\w.&-]*(?:\s+(?!{_NOT_ADDRESSEE})[\w.&-]+){{0,4}})\s*:\s+",
+    _I,
+)
 # "My ask of the Chancellor is simple: scrap the cap": an ask noun, a colon, an imperative
 _ASK_COLON_RE = re.compile(
-    r"^(?P<lead>[^:;.!?]{0,60}?\b(?:ask|demand|request|plea|message|recommendation|prescription"
-    r"|remedy|fix|solution|answer|advice)\b(?:\s+(?:of|to|for)\s+(?P<actor>[^:;,.!?]{1,50}?)"
-    r"(?=\s+(?:is|are|was|would|will)\b|\s*:))?"
-    r"[^:;.!?]{0,30}?)\s*:\s+",
+    # the author's own ("my / our / the"), not someone else's ("Her solution:", "Reform's")
+    r"^(?P<lead>(?:here\s+is\s+|so\s+|and\s+)?(?:my|our|the)\s+(?:(?:simple|obvious|only|real"
+    r"|best|first|main|one|immediate|practical|urgent)\s+)?(?:ask|demand|request|plea|message"
+    r"|recommendation|prescription|remedy|fix|solution|answer|advice)\b"
+    r"(?:\s+(?:of|to|for)\s+(?P<actor>[^:;,.!?]{1,50}?)(?=\s+(?:is|are|would)\b|\s*:))?"
+    # "is simple", "would be this"; never "was": a past answer is a description
+    r"(?:\s+(?:is|are|would\s+be)(?:\s+[\w-]+){0,2})?)\s*:\s+",
     _I,
 )
 
@@ -1084,9 +1111,25 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         else:
             force = Force.COULD
         neg = bool(m.group("nt") or m.group("neg"))
-        add(_Hit("modal", m.start(), m.end(), force, neg, None, m.group(0).strip()))
+        aside = m.group("aside")
+        if aside is not None and _hiding_aside(aside, sent[m.end() :]):
+            continue
+        cue = sent[m.start() : m.start("aside")] if aside is not None else m.group(0)
+        add(_Hit("modal", m.start(), m.end(), force, neg, None, cue.strip()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _hiding_aside(aside: str, after: str) -> bool:
+    """Whether a comma aside after a modal hides what makes the clause no ask: a report
+    ("should, ministers insist,"), the law ("must, by law,"), everyone ("should, all of
+    us,"), or no verb after it ("as they should, given the stakes, and ...")."""
+    return (
+        _REPORT_RE.search(aside) is not None
+        or _DESCRIPTIVE_OBLIGATION_RE.search(aside) is not None
+        or re.search(r"\b(?:all|each|every\s+one)\s+of\s+us\b", aside, _I) is not None
+        or re.match(r"\s*(?:and|or|but|so|yet|then|while|because)\b", after, _I) is not None
+    )
 
 
 _THAT_AFTER_RE = re.compile(r"\s*(?:,[^,]{0,60},\s*)?that\b", _I)
@@ -1103,10 +1146,10 @@ _DESCRIPTIVE_OBLIGATION_RE = re.compile(
 _DENIED_IMPLICATION_RE = re.compile(
     rf"\b(?:none\s+of\s+(?:this|that|it)\s+means?"
     rf"|(?:does\s+not|doesn{_APOS}t|did\s+not|didn{_APOS}t|need\s+not|needn{_APOS}t)\s+mean)\b"
-    r"[^;:]*$",
+    r"(?:(?!,\s*(?:but|and|so|yet)\b)[^;:])*$",
     _I,
 )
-_ALL_OF_US_RE = re.compile(r"\s*(?:all|each\s+of\s+us|every\s+one\s+of\s+us)\b", _I)
+_ALL_OF_US_RE = re.compile(r"\s*(?:all(?!\s+but\b)|each\s+of\s+us|every\s+one\s+of\s+us)\b", _I)
 _RELATIVE_END_RE = re.compile(r"\b(?:which|whom|whose)\s*$", _I)
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that|whom|whose)\s*$", _I)
 _CLEFT_RE = re.compile(
@@ -1239,11 +1282,10 @@ def _analyse(
         colon = _ASK_COLON_RE.match(st)
         if colon is not None and _imperative_at(st, colon.end()):
             return [_colon_ask(doc, sent, idx, colon)], False
-        addressed = _ADDRESSEE_RE.match(st)
+        addressed = _PROSE_ADDRESSEE_RE.match(st)
         if (
             sent.kind == "sentence"
             and addressed is not None
-            and len(addressed.group("actor").split()) <= 5
             and _imperative_at(st, addressed.end())
         ):
             # "Parliament: put a small levy on LNG exports": an addressed ask in prose
