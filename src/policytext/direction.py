@@ -515,10 +515,11 @@ def conflict(ask: str, position: str) -> str | None:
        direction);
     2. an ask to remove or undo ("withdraw", "repeal") what the position puts in place
        (states with no direction and no negation), or an announced act ("drop its threat
-       to ...", "drop the proposal to ...") that the position states;
+       to ...", "drop the proposal to ...") that a position proposing it states;
     3. an ask that declines in its main clause ("needs to rule out", "must not") against a
-       position that puts something in place, when the declined act has no direction verb
-       and is not "any change" (refusing change asks to keep things as they are);
+       position that puts something in place, when the declined act has no direction verb;
+       refusing "any change" or "further cuts" keeps things as they are, so it conflicts
+       only with a position that changes (or cuts) them;
     4. an ask to keep a level or the status quo ("at 18 months", "as they are") that the
        position changes (keeping a thing is not reversed by more of it);
     5. a year or amount in the ask that the position states differently (the ask wants
