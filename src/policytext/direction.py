@@ -13,6 +13,8 @@ import re
 
 import attrs
 
+from policytext.text import ASK_MODALS
+
 __all__ = ["Direction", "ask_direction", "conflict", "detect_direction", "opposed"]
 
 # Verbs that create, continue or increase what they act on.
@@ -430,9 +432,7 @@ _ASK_CUE_TOKEN = re.compile(
 )
 # The modal of an ask with a subject: its verb phrase starts after it, so a name such as
 # "Build Canada Homes should exempt ..." is not read as the verb "build".
-_ASK_MODAL = re.compile(
-    r"\b(?:should|must|ought to|needs? to|has to|have to|is to|are to)\b", re.IGNORECASE
-)
+_ASK_MODAL = re.compile(rf"\b(?:{ASK_MODALS})\b", re.IGNORECASE)
 _ASIDE = re.compile(r",[^,;:]{0,60},")
 _WORDS_RE = re.compile(r"[\w’'-]+")
 _ASK_VERB_WINDOW = 3

@@ -16,6 +16,8 @@ import re
 
 import attrs
 
+from policytext.text import ASK_MODALS
+
 __all__ = ["Intent", "IntentKind", "ask_intent", "undecided"]
 
 
@@ -56,7 +58,7 @@ _CARRY_OUT = re.compile(
 # Keeping what is in place, as the ask's own verb ("Ministers must keep that promise",
 # "hold the line on", "leave X where it is"), not "to keep bills down" or "keep it going".
 _VP_MODAL = re.compile(
-    r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to"
+    rf"\b(?:{ASK_MODALS}"
     r"|urge[sd]?\s+[^,.;:]{1,60}?\s+to|time\s+(?:for\s+[^,.;:]{1,60}?\s+)?to)\s+",
     re.IGNORECASE,
 )

@@ -22,6 +22,7 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "ASK_MODALS",
     "NECESSITY_ADJECTIVES",
     "Sentence",
     "SentenceKind",
@@ -30,6 +31,9 @@ __all__ = [
     "split_sentences",
 ]
 
+
+ASK_MODALS = r"should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to"
+"""Regex alternatives for the modal after which an ask's own verb phrase starts."""
 
 NECESSITY_ADJECTIVES = "imperative|essential|vital|crucial|critical|urgent|important|necessary"
 """Regex alternatives for "it is ___ that/to": a cue of an ask, never a pointer back."""
