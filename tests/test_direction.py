@@ -340,3 +340,74 @@ def test_dropping_a_plan_agrees_with_a_position_against_it(ask: str, position: s
 )
 def test_refusing_change_against_a_change(ask: str, position: str, reason: str | None) -> None:
     assert conflict(ask, position) == reason
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        (
+            "make scope 1 and 2 emissions something the decision-maker must weigh",
+            "The disclosure is for information only and is not weighed in the decision.",
+            'the ask would "weigh", the position says "not weighed"',
+        ),
+        (
+            "Ministers should open talks on a multi-year pay deal",
+            "The government will not reopen the pay award.",
+            'the ask would "open", the position says "not reopen"',
+        ),
+        (
+            "The regulator should publish the audits",
+            "The regulator won't publish individual audits.",
+            'the ask would "publish", the position says "won\'t publish"',
+        ),
+        # the ask agrees: it does not want the act either
+        ("Ministers must not weigh the disclosures", "The disclosures are not weighed.", None),
+        # undoing a pledge to do what the position rules out agrees with it
+        ("Reform UK should drop its pledge to repeal the Act", "We will not repeal the Act.", None),
+        # a noun of the same stem is not the act
+        ("fill that pool with relocation places", "Asylum seekers are not relocated.", None),
+        # "not only", "not yet decided" and general verbs carry no stance
+        ("expand the scheme to renters", "The scheme not only helps owners.", None),
+        ("decide on the levy this year", "Ministers have not yet decided on a levy.", None),
+        ("apply the cap to renters", "The cap does not apply to renters.", None),
+    ],
+)
+def test_an_act_the_position_negates(ask: str, position: str, reason: str | None) -> None:
+    assert conflict(ask, position) == reason
+
+
+def test_no_more_than_is_a_quantity_not_a_negation() -> None:
+    position = "Overseas recruits will make up no more than one in ten of new hires."
+    assert conflict("The one-in-ten ceiling should be dropped", position) == (
+        'the ask would undo ("dropped") what the position puts in place'
+    )
+    assert not detect_direction("The levy is capped at not more than £5.").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Aid falls from 0.5% to 0.3% of national income by 2027.", -1),
+        ("The levy rises by £2 a year.", 1),
+        ("Spending dropped to £3bn.", -1),
+        ("The cost falls to councils.", 0),  # who pays, not which way
+        ("The decision falls to the minister.", 0),
+    ],
+)
+def test_quantities_that_move_by_themselves(text: str, sign: int) -> None:
+    assert detect_direction(text).sign == sign
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicting"),
+    [
+        (
+            "Britain must keep military aid at no less than £3 billion a year",
+            "The UK will provide at least £3bn a year in military support until 2031.",
+            False,
+        ),
+        ("keep the rate at 5%", "The rate rises from 5% to 7% next year.", True),
+    ],
+)
+def test_keeping_the_level_the_position_states(ask: str, position: str, conflicting: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicting

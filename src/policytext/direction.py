@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from policytext.lexical import STOPWORDS, stem
 from policytext.text import ASK_MODALS
 
 __all__ = ["Direction", "ask_direction", "conflict", "detect_direction", "opposed"]
@@ -177,8 +178,13 @@ _RESTORE_PATTERNS = (
     r"(?:bring|brings|bringing|brought|put|puts|putting)\s+(?:[\w’'-]+\s+){0,5}?back"
     r"(?!\s+(?:down|up|off|to\s+earth)\b)",
 )
-_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=_RESTORE_PATTERNS)
-_DOWN_RE = _pattern(_DOWN, _DOWN_PHRASES, ("on hold", "on ice"))
+# A quantity that moves by itself: "aid falls from 0.5% to 0.3%", "the levy rises by £2".
+# Only before a figure: "the cost falls to councils" says who pays, not which way.
+_TO_FIGURE = r"(?=\s+(?:from\s+\S+\s+)?(?:to|by|below|above)\s+(?:about\s+|around\s+)?[£$€\d])"
+_RISE_PATTERNS = (rf"(?:rise|rises|rising|rose|risen|climbs?|climbed|climbing){_TO_FIGURE}",)
+_FALL_PATTERNS = (rf"(?:fall|falls|falling|fell|fallen|drops?|dropped|dropping){_TO_FIGURE}",)
+_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS))
+_DOWN_RE = _pattern(_DOWN, _DOWN_PHRASES, ("on hold", "on ice"), patterns=_FALL_PATTERNS)
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
     r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
@@ -219,6 +225,35 @@ _DROPPED_PLAN = re.compile(
 _PROPOSAL = re.compile(
     r"\b(?:propos\w*|consult(?:s|ed|ing|ation)?\b|plans?\s+to|planned|intends?\s+to"
     r"|intention|draft|white\s+paper|green\s+paper)",
+    re.IGNORECASE,
+)
+# A verb that a position negates: "is not weighed in the decision", "will not reopen the
+# award", "no longer requires". Auxiliaries and adverbs between are skipped.
+_NEGATED_VERB = re.compile(
+    r"\b(?:not|never|no\s+longer|(?:is|are|was|were|do|does|did|will|would|has|have|can"
+    r"|could|wo|ca)n[’']t)\s+(?:(?:be|been|being|have|has|had|to|currently|generally|normally"
+    r"|automatically|itself|themselves)\s+){0,2}(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+# Words after "not" that do not make it negate a verb ("not only", "not yet decided": the
+# latter is a position still pending), and verbs too general to carry a stance.
+_NOT_NEGATED_ACT = frozenset(
+    """
+    only just merely least yet even always all every necessarily enough more less fewer
+    clear sure until unless because
+    be have make take get go do give use apply include cover need want
+    """.split()  # noqa: SIM905  # a word list reads better as text
+)
+# An ask word that is a noun ("relocation", "agreement"), or a verb the ask itself negates.
+_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ance|ence|ness|ity)s?$", re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_INTENT_BEFORE = re.compile(
+    r"\b(?:plans?|pledges?|promises?|threats?|proposals?|bids?|intention|commitments?)\s+to\s+$",
+    re.IGNORECASE,
+)
+# "no more than one in ten", "not less than £3bn": quantities, not negations.
+_QUANTIFIER = re.compile(
+    r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner|higher|lower)\s+than\b",
     re.IGNORECASE,
 )
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
@@ -399,8 +434,9 @@ def detect_direction(text: str) -> Direction:
         return Direction(0)
     verb, sign = found
     # Negation counts only within the same clause, before the verb, or right after it.
-    negated = _NEG_RE.search(text, _clause_start(text, verb.start()), verb.start()) is not None
-    negated ^= _OBJECT_NEGATION.match(text, verb.end()) is not None
+    plain = _masked_quantifiers(text)
+    negated = _NEG_RE.search(plain, _clause_start(text, verb.start()), verb.start()) is not None
+    negated ^= _OBJECT_NEGATION.match(plain, verb.end()) is not None
     intent = _INTENT_TO.match(text, verb.end())
     inner = _intended_act(text, intent)
     if inner:
@@ -509,7 +545,7 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
-    Five rules, in order:
+    Six rules, in order:
 
     1. opposite directions (unless one side acts on an announced act of unknown
        direction);
@@ -521,9 +557,14 @@ def conflict(ask: str, position: str) -> str | None:
        refusing "any change" or "further cuts" keeps things as they are, so it conflicts
        only with a position that changes (or cuts) them;
     4. an ask to keep a level or the status quo ("at 18 months", "as they are") that the
-       position changes (keeping a thing is not reversed by more of it);
-    5. a year or amount in the ask that the position states differently (the ask wants
+       position changes (keeping a thing is not reversed by more of it, nor by a position
+       that states the very level asked for);
+    5. an act the ask wants that the position negates ("must weigh" against "is not
+       weighed", "open talks" against "will not reopen"), unless the ask itself declines;
+    6. a year or amount in the ask that the position states differently (the ask wants
        2026, the position says 2030).
+
+    "No more than" and "not less than" are read as quantities, not negations.
 
     Examples:
         >>> conflict("restart the talks", "The UK suspended the talks.")
@@ -540,6 +581,7 @@ def conflict(ask: str, position: str) -> str | None:
         True
     """
     a, p = ask_direction(ask), detect_direction(position)
+    negation_in_position = _ANY_NEGATION.search(_masked_quantifiers(position)) is not None
     if a.drops_intent and _DROPPED_PLAN.search(position):
         return None  # "drop the proposal to ..." vs "the proposal has been withdrawn"
     # An act of unknown direction leaves the sign of "drop its threat to <act>" unknown too;
@@ -553,7 +595,7 @@ def conflict(ask: str, position: str) -> str | None:
     # dropped it ("has withdrawn the proposal") or that only says something else about X
     drops = a.drops_intent and not (p.remove or p.drops_intent) and _PROPOSAL.search(position)
     removes = (a.remove and a.sign < 0 and undoes) or drops
-    if removes and not _ANY_NEGATION.search(position):
+    if removes and not negation_in_position:
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     refusal = _ASK_REFUSAL.search(ask)
     declines = refusal is not None and _opens_verb_phrase(ask, refusal.start())
@@ -562,14 +604,56 @@ def conflict(ask: str, position: str) -> str | None:
         # "rule out any change / further cuts": keep things as they are
         cuts = "cut" in refused.group().lower()
         changes = p.sign < 0 if cuts else (p.sign != 0 and not p.keep)
-        if changes and not _ANY_NEGATION.search(position):
+        if changes and not negation_in_position:
             return f'the ask rules out the change the position makes ("{p.verb}")'
         return _figure_conflict(ask, position)
-    if not a.sign and declines and not _ANY_NEGATION.search(position):
+    if not a.sign and declines and not negation_in_position:
         return "the ask rules out what the position puts in place"
     if a.keep and p.sign and not p.keep and (p.sign < 0 or _STATUS_QUO.search(ask)):
+        if _states_asked_level(ask, position):
+            return None  # "keep aid at no less than £3bn" and "at least £3bn a year"
         return f'the ask keeps what the position changes ("{p.verb}")'
-    return _figure_conflict(ask, position)
+    # an ask that declines ("rule out nationalising") agrees with a position that does not
+    return (None if declines else _negated_act(ask, position)) or _figure_conflict(ask, position)
+
+
+def _states_asked_level(ask: str, position: str) -> bool:
+    """Whether every amount ``position`` states is one that ``ask`` asks for."""
+    stated = _figures(_AMOUNT, position)
+    return bool(stated) and stated <= _figures(_AMOUNT, ask)
+
+
+def _masked_quantifiers(text: str) -> str:
+    """``text`` with "no more than"-style quantifiers blanked out (offsets kept)."""
+    return _QUANTIFIER.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+def _act_stem(word: str) -> str:
+    """The stem of a verb, with a "re-" prefix dropped ("reopen" and "open" match)."""
+    s = stem(word)
+    return s[2:] if s.startswith("re") and len(s) >= 6 else s
+
+
+def _negated_act(ask: str, position: str) -> str | None:
+    """A verb the ask wants done that the position says is not done, or None: "make
+    emissions something the decision-maker must weigh" against "is not weighed in the
+    approval decision"."""
+    negated: dict[str, str] = {}
+    for match in _NEGATED_VERB.finditer(_masked_quantifiers(position)):
+        verb = match.group("verb").lower()
+        if verb not in _NOT_NEGATED_ACT and verb not in STOPWORDS:
+            negated.setdefault(_act_stem(verb), match.group())
+    if not negated:
+        return None
+    for match in _WORDS_RE.finditer(ask):
+        word = match.group().lower()
+        if word in STOPWORDS or _NOUN_SUFFIX.search(word) or _act_stem(word) not in negated:
+            continue
+        before = ask[: match.start()]
+        if _NEGATION_BEFORE.search(before) or _INTENT_BEFORE.search(before):
+            continue
+        return f'the ask would "{word}", the position says "{negated[_act_stem(word)]}"'
+    return None
 
 
 def _figure_conflict(ask: str, position: str) -> str | None:
