@@ -235,3 +235,22 @@ def test_an_ask_that_refers_back_is_scored_in_context(fake_encoder: HashingEncod
             w.semantic + w.context + w.lexical
         )
         assert m.score == pytest.approx(expected, abs=1e-6)
+
+
+def test_an_ask_that_refers_back_shares_words_through_its_context(
+    fake_encoder: HashingEncoder,
+) -> None:
+    text = "Britain suspended the free trade talks with Israel. Ministers should restart them."
+    item = pt.compare(text, POSITIONS, top_k=4, model=fake_encoder, cache=False).recommendations[0]
+    rec = item.recommendation
+    talks = next(m for m in item.matches if "trade talks" in m.position.text)
+    # "them" names nothing; "trade talks" in the sentence before gives the overlap
+    assert talks.lexical > 0.3
+    # highlights mark only the ask's own words, with offsets into the ask
+    for h in talks.highlights:
+        word = rec.text[h.recommendation_start : h.recommendation_end]
+        assert word
+        assert word.lower() == talks.position.text[h.position_start : h.position_end].lower()
+    assert {rec.text[h.recommendation_start : h.recommendation_end] for h in talks.highlights} <= {
+        "restart"
+    }

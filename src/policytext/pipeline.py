@@ -213,7 +213,8 @@ def rank(
     plain = vectors[[row[q] for q in queries]]
     with_context = vectors[[row[c] for c in in_context]]
     # Per-ask weights: an ask that refers back is read in its context (score.ask_weights).
-    per_ask = [ask_weights(weights, anaphoric(q)) for q in queries]
+    refers_back = [anaphoric(q) for q in queries]
+    per_ask = [ask_weights(weights, back) for back in refers_back]
     # Retrieval on the weighted sum of both cosines: (a*q + b*c) . p == a*q.p + b*c.p
     semantic_w = np.array([[w.semantic] for w in per_ask], dtype=np.float32)
     context_w = np.array([[w.context] for w in per_ask], dtype=np.float32)
@@ -233,11 +234,18 @@ def rank(
     lexical = np.zeros_like(semantic)
     pairs: dict[tuple[int, int], tuple[Highlight, ...]] = {}
     for i, query in enumerate(queries):
-        query_tokens = content_tokens(query)
+        # An ask that refers back ("keep that promise") takes its content words from the
+        # sentence before it too; highlights stay on the ask's own words.
+        shift = len(in_context[i]) - len(query) if refers_back[i] else 0
+        query_tokens = content_tokens(in_context[i] if refers_back[i] else query)
         for c, j in enumerate(ids[i].tolist()):
             share, hits = overlap(query_tokens, index.tokens(j), index.vocabulary)
             lexical[i, c] = share
-            pairs[i, j] = tuple(Highlight(q.start, q.end, p.start, p.end) for q, p in hits)
+            pairs[i, j] = tuple(
+                Highlight(q.start - shift, q.end - shift, p.start, p.end)
+                for q, p in hits
+                if q.start >= shift
+            )
     fused = np.empty_like(semantic)
     for w in set(per_ask):
         same = np.array([own == w for own in per_ask], dtype=bool)

@@ -68,7 +68,8 @@ class Match:
         semantic: cosine similarity of the embeddings, clipped to [0, 1].
         context: the same with the sentence before the recommendation prepended.
         fuzzy: rapidfuzz similarity / 100.
-        lexical: IDF-weighted share of the recommendation's content words in the position.
+        lexical: IDF-weighted share of the recommendation's content words in the position
+            (for an ask that refers back, of the ask read with the sentence before it).
         highlights: shared words with offsets into both texts.
     """
 
