@@ -951,3 +951,56 @@ def test_lookalikes_of_the_new_cues_are_not_asks(text: str) -> None:
 )
 def test_asks_next_to_the_new_filters_survive(text: str, expected: list[str]) -> None:
     assert spans(UK + text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor"),
+    [
+        (
+            "What I want to see is a legal duty on councils to fund transport.",
+            "What I want to see is a legal duty on councils to fund transport",
+            "UK government",
+        ),
+        (
+            "I would like ministers to reconsider the mandate.",
+            "I would like ministers to reconsider the mandate",
+            "UK government",
+        ),
+        (
+            "We want the Treasury to scrap the cap.",
+            "We want the Treasury to scrap the cap",
+            "HM Treasury",
+        ),
+        ("My advice to the Chancellor is to scrap the cap.", "scrap the cap", "UK government"),
+        ("My advice to Ofcom is to fine them.", "fine them", "Ofcom"),
+        (
+            "The sensible course is for Parliament to cap fares at £3.",
+            "The sensible course is for Parliament to cap fares at £3",
+            "Parliament",
+        ),
+        ("Do not abolish tribunal rights.", "Do not abolish tribunal rights", "UK government"),
+        ("Never scrap the fare cap.", "Never scrap the fare cap", "UK government"),
+    ],
+)
+def test_less_formulaic_ask_forms(text: str, span: str, actor: str) -> None:
+    recs = segment(UK + text)
+    assert [(r.text, r.actor) for r in recs] == [(span, actor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want readers to understand what is at stake.",
+        "We would like you to imagine a different system.",
+        "I would like to thank the campaigners.",
+        "Do not be fooled by the figures.",
+        "Do not expect miracles.",
+        "Never raise taxes, the Chancellor says.",
+        "Her advice to ministers was to wait.",
+        "Her solution was to wait.",
+        "Labour's answer is to wait for the review.",
+        "The government's priority is to cut waiting lists.",
+    ],
+)
+def test_lookalikes_of_the_less_formulaic_forms_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []

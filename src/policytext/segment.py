@@ -133,7 +133,16 @@ _BE_TO_RE = re.compile(
 _BE_TO_HEADS_RE = re.compile(
     r"\b(?:answer|solution|priority|priorities|remedy|response|fix|step|steps|task|goal|aim"
     r"|way\s+forward|way|course|option|approach|move|thing|challenge|job|statement|signal"
-    r"|message|test|objective|ambition|imperative|lesson|starting\s+point|policy)\b[^,;:]{0,30}$",
+    r"|message|test|objective|ambition|imperative|lesson|starting\s+point|policy|advice|ask|plea"
+    r"|recommendation|request)\b[^,;:]{0,30}$",
+    _I,
+)
+# Someone else's answer or priority: "her advice", "Labour's answer", "the government's aim"
+_OTHERS_RE = re.compile(rf"(?:\b(?:her|his|their|its)|{_APOS}s)\s+(?:[\w-]+\s+){{0,2}}$", _I)
+# "my advice to the Secretary of State is to ...": the head names who should act
+_HEAD_ACTOR_RE = re.compile(
+    r"\b(?:advice|ask|plea|request|message|recommendation)\s+(?:to|of|for)\s+"
+    r"(?P<actor>[^,;:.!?]{1,50}?)\s*$",
     _I,
 )
 # "the answer is for the Department for Education to consult ...": a be-to cue naming its actor
@@ -145,8 +154,9 @@ _BE_FOR_TO_RE = re.compile(
 # heads that announce the author's own remedy (not "policy", "priority" or "test", which
 # also describe what others do: "the government's policy is for migrants to be removed")
 _BE_FOR_HEADS_RE = re.compile(
-    r"\b(?:answer|solution|remedy|fix|way\s+forward|right\s+course|best\s+course|next\s+step"
-    r"|only\s+way|best\s+way|sensible\s+thing|right\s+thing)\b[^,;:]{0,20}$",
+    r"\b(?:answer|solution|remedy|fix|way\s+forward|next\s+step|(?:right|best|only|sensible"
+    r"|wise|wiser|better|obvious|fair|honest)\s+(?:course|thing|way|approach|answer))\b"
+    r"[^,;:]{0,20}$",
     _I,
 )
 _HEAD_DET_RE = re.compile(r"\b(?:the|an?|our|my|one|the\s+only|the\s+best)\s+$", _I)
@@ -158,7 +168,16 @@ _URGE_RE = re.compile(
 )
 _SEE_RE = re.compile(
     rf"\b(?P<who>I|we)(?:\s+would|{_APOS}d)?\s+(?:like|want|wish|hope)\s+to\s+see\s+"
-    r"(?P<actor>[^,;:.!?]{1,60}?)\s+(?P<verb>[a-z]+)\b",
+    r"(?P<actor>(?!(?:is|are|was|were)\b)[^,;:.!?]{1,60}?)\s+(?P<verb>[a-z]+)\b",
+    _I,
+)
+# "I would like ministers to think again", "we want the Treasury to scrap the cap"; not
+# "I want readers to understand ..." (the reader is not an actor, understanding not an act)
+_WANT_RE = re.compile(
+    rf"\b(?P<who>I|we)(?:\s+would|{_APOS}d|\s+really|\s+also)*\s+(?:like|want)\s+"
+    r"(?P<actor>(?!(?:to|you|readers?|people|everyone|everybody|us|them|it|this|that|more|a)\b)"
+    r"[^,;:.!?]{1,60}?)\s+to\s+(?!(?:know|understand|remember|see|think|imagine|consider|read"
+    r"|hear|feel|be\s+aware|take\s+away)\b)(?=\w)",
     _I,
 )
 _VITAL_RE = re.compile(
@@ -190,7 +209,9 @@ _LET_RE = re.compile(
     _I,
 )
 _WHATNEED_RE = re.compile(
-    r"\bwhat\s+(?:(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
+    rf"\bwhat\s+(?:(?:I|we)(?:\s+would|{_APOS}d)?\s+(?:like|want|wish|hope)\s+to\s+see"
+    r"(?:\s+(?:next|instead))?"
+    r"|(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
     r"(?:now\s+|really\s+|urgently\s+)?needs?|is\s+(?:now\s+|really\s+|urgently\s+)?"
     r"(?:needed|required))\s+(?:now\s+)?is\s+"
     r"(?!(?:unclear|clear|obvious|simple|uncertain|debatable|disputed|open|a\s+matter)\b)(?=\w)",
@@ -528,14 +549,18 @@ wind withhold"""
 # Outside lists a sentence-initial imperative is usually the reader's ("Start with money.",
 # "Consider the evidence."), so only verbs of policy action count, and only when an object
 # follows ("Scrap the two-child limit."); "Do X, and Y will follow" is a conditional.
-_PROSE_IMPERATIVE_RE = re.compile(
+_POLICY_VERBS = (
     r"(?:abolish|scrap|repeal|suspend|ban|outlaw|nationali[sz]e|legislate|reinstate|revoke"
     r"|cap|freeze|unfreeze|halve|double|triple|lift|impose|exempt|raise|cut|slash|axe|ditch"
     r"|reverse|restore|fund|tax|levy|ring-fence|extend|expand|end|introduce|increase|reduce"
     r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction"
     r"|honour|honor|deliver|implement|enforce|publish)"
-    r"\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both|our|it|them)\b"
-    r"|\d|[£$€])"  # not a capital: "Ban Ki-moon warned", "Lower Thames Crossing costs"
+)
+_PROSE_IMPERATIVE_RE = re.compile(
+    rf"{_POLICY_VERBS}\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both"
+    r"|our|it|them)\b|\d|[£$€])"  # not a capital: "Ban Ki-moon warned", "Lower Thames ..."
+    # "Do not abolish tribunal rights": after a negation the verb cannot be a name
+    rf"|(?:do\s+not|don{_APOS}t|never)\s+{_POLICY_VERBS}\s+(?=[a-z\d£$€])"
     # "Keep that promise", but not "keep an eye on", "keep it simple"
     r"|keep\s+(?:the|that|this|these|those|its|their|our)\s+(?!(?:faith|peace|change)\b)"
 )
@@ -952,6 +977,7 @@ _GATES: dict[str, tuple[str, ...]] = {
         "press",
     ),
     "see": ("see",),
+    "want": ("like", "want"),
     "vital": (
         "imperative",
         "essential",
@@ -1034,6 +1060,8 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
                 m.group(0).strip(),
             )
         )
+    for m in _WANT_RE.finditer(sent) if _gate(low, "want") else ():
+        add(_Hit("urge", m.start(), m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
     for m in _SEE_RE.finditer(sent) if _gate(low, "see") else ():
         add(
             _Hit(
@@ -1076,10 +1104,15 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, None, m.group(0).strip()))
     for m in _BE_TO_RE.finditer(sent) if _gate(low, "be_to") else ():
         word = m.group(0).split()[0].lower()
-        if word in ("is", "was", "remains") and not _BE_TO_HEADS_RE.search(sent, 0, m.start()):
+        head = _BE_TO_HEADS_RE.search(sent, 0, m.start())
+        if word in ("is", "was", "remains") and head is None:
             continue
+        if word == "was" or (head is not None and _OTHERS_RE.search(sent, 0, head.start())):
+            continue  # "her answer was to wait", "Labour's answer is to ...": a description
         force = Force.MUST if word == "must" else Force.SHOULD
-        add(_Hit("be_to", m.start(), m.end(), force, False, None, m.group(0).strip()))
+        named = _HEAD_ACTOR_RE.search(sent, 0, m.start())
+        actor = named.group("actor") if named is not None else None
+        add(_Hit("be_to", m.start(), m.end(), force, False, actor, m.group(0).strip()))
     for m in _BE_FOR_TO_RE.finditer(sent) if _gate(low, "be_for") else ():
         head = _BE_FOR_HEADS_RE.search(sent, 0, m.start())
         if head is None:
@@ -1562,6 +1595,8 @@ def _imperative_at(st: str, pos: int) -> bool:
     if m is None:
         return False
     w = m.group(0).lower()
+    if w == "do":  # "Do not abolish ..."
+        return re.match(r"\s+not\s", st[m.end() :]) is not None
     return w in _IMPERATIVE_VERBS or w in ("don't", "don’t", "never")
 
 
