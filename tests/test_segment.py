@@ -1004,3 +1004,41 @@ def test_less_formulaic_ask_forms(text: str, span: str, actor: str) -> None:
 )
 def test_lookalikes_of_the_less_formulaic_forms_are_not_asks(text: str) -> None:
     assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("It falls to the Chancellor to find the money.", "UK government"),
+        ("The least ministers can do is publish the review.", "UK government"),
+        ("The case for a national banding framework is overwhelming.", "UK government"),
+        ("Now is the moment for Ofcom to act.", "Ofcom"),
+        ("It is surely time the Treasury wrote off the deficits.", "HM Treasury"),
+        ("Let councils borrow to build special schools.", "UK government"),
+        ("Give headteachers the budgets.", "UK government"),
+        ("Bring back the bus service operators grant.", "UK government"),
+        ("Make the fare cap permanent.", "UK government"),
+    ],
+)
+def test_still_more_ask_forms(text: str, actor: str) -> None:
+    recs = segment(UK + text)
+    assert [(r.text, r.actor) for r in recs] == [(text.rstrip("."), actor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Too often it falls to parents to fight for a place.",
+        "The case for reform was made in 2019.",
+        "The case for a levy is weak.",
+        "Let things slide and the system collapses.",
+        "Give parents a choice and they will take it.",
+        "Let schools be schools.",
+        "Make no mistake about the cost.",
+        "Make the case for reform.",
+        "Give thanks for small mercies.",
+        "The least said about the review, the better.",
+    ],
+)
+def test_lookalikes_of_more_ask_forms_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []

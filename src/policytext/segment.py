@@ -107,7 +107,7 @@ _MODAL_RE = re.compile(
 # cues that do not hang on a subject + modal
 _TIME_RE = re.compile(
     rf"\b(?:it\s*(?:is|{_APOS}s|was)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time"
-    r"|now\s+is\s+the\s+time|the\s+time\s+has\s+come)"
+    r"|now\s+is\s+the\s+(?:time|moment)|the\s+(?:time|moment)\s+has\s+come)"
     r"(?:\s+for\s+(?P<actor>[^,;:.!?]{1,60}?))?\s+to\s+(?=\w)",
     _I,
 )
@@ -116,13 +116,32 @@ _TIME_PAST_RE = re.compile(
     rf"\bit\s*(?:is|{_APOS}s)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time\s+"
     r"(?:that\s+)?(?P<actor>[A-Za-z][^,;:.!?]{0,50}?)\s+(?=(?:[a-z]+ed|took|made|gave|began|"
     r"did|got|set|put|cut|found|paid|held|brought|woke|came|went|thought|saw|stood|spoke|"
-    r"told|sold|built|let|shut|faced|chose|drew|grew|knew|understood|stopped)\b)",
+    r"told|sold|built|let|shut|faced|chose|drew|grew|knew|understood|stopped|wrote|kept|left|"
+    r"spent|sent|sought|dealt|ran|struck|threw|fought|rethought|bit)\b)",
     _I,
 )
 _ONUS_RE = re.compile(
     r"\b(?:the\s+)?(?:onus|burden|responsibility|ball)\s+(?:is|now\s+lies|lies|rests)\s+"
     r"(?:now\s+|firmly\s+|squarely\s+)?(?:on|with|in)\s+(?P<actor>[^,;:.!?]{1,60}?)"
     r"(?:['’]s\s+court)?\s+to\s+(?=\w)",
+    _I,
+)
+# "it falls to the Chancellor to find the money"; "the least ministers can do is publish it"
+_FALLS_TO_RE = re.compile(
+    r"\bit\s+(?:now\s+|therefore\s+|surely\s+)?falls\s+to\s+(?P<actor>[^,;:.!?]{1,60}?)"
+    r"\s+to\s+(?=\w)",
+    _I,
+)
+_HABITUAL_RE = re.compile(r"\b(?:too\s+)?(?:often|usually|always|routinely|increasingly)\b", _I)
+_LEAST_RE = re.compile(
+    r"\bthe\s+(?:very\s+)?least\s+(?P<actor>[^,;:.!?]{1,50}?)\s+(?:can|could|should|must)"
+    r"\s+do\s+(?:now\s+)?is\s+(?:to\s+)?(?=\w)",
+    _I,
+)
+# "The case for a national banding framework is overwhelming": the author's case for it
+_CASE_IS_RE = re.compile(
+    r"^the\s+case\s+for\s+(?=.*?\bis\s+(?:now\s+|surely\s+|simply\s+)?(?:overwhelming"
+    r"|compelling|unanswerable|irresistible|clear|strong|powerful|urgent)\b)",
     _I,
 )
 _BE_TO_RE = re.compile(
@@ -563,6 +582,15 @@ _PROSE_IMPERATIVE_RE = re.compile(
     rf"|(?:do\s+not|don{_APOS}t|never)\s+{_POLICY_VERBS}\s+(?=[a-z\d£$€])"
     # "Keep that promise", but not "keep an eye on", "keep it simple"
     r"|keep\s+(?:the|that|this|these|those|its|their|our)\s+(?!(?:faith|peace|change)\b)"
+    # "Give headteachers the budgets", "Let councils borrow", "Bring back the grant", "Make
+    # the fare cap permanent"; not "give thanks", "let things slide", "make the case"
+    r"|give\s+(?:(?:the|every|all|each|our|local)\s+)?(?!(?:thanks|credit|ways|things)\b)"
+    r"[a-z]+s\s+(?:the|a|an|more|back|their|its|powers?|money|time)\b"
+    r"|let\s+(?!(?:us|things|matters|events)\b)[a-z]+s\s+(?!(?:go|slip|slide|be|down)\b)[a-z]+\b"
+    rf"|bring\s+back\s+(?:the|a|an|its|our|their)\b|bring\s+(?:the|a|an|our|its|their)\s+"
+    r"(?:[\w-]+\s+){1,4}back\b"
+    r"|make\s+(?:the|a|an|this|that|these|those|its|their|our|it|them)\s+(?:[\w£$€%-]+\s+){0,5}"
+    r"(?:permanent|statutory|mandatory|compulsory|free|universal|law|binding|automatic)\b"
 )
 # Not an ask: "Raise the tax, and investment will flee", "Lift the lid and you find chaos"
 # (imperative conditionals), "Deliver it on time, the Treasury says" (reported), idioms.
@@ -988,9 +1016,11 @@ _GATES: dict[str, tuple[str, ...]] = {
         "important",
         "necessary",
     ),
-    "time": ("time",),
+    "time": ("time", "moment"),
     "onus": ("onus", "burden", "responsibility", "ball"),
-    "case": ("there",),
+    "case": ("there", "case for"),
+    "falls": ("falls to",),
+    "least": ("least",),
     "callfor": ("call", "propose", "recommend", "advocate", "suggest"),
     "whatneed": ("what",),
     "be_to": ("be to", "is to", "was to", "remains to"),
@@ -1096,6 +1126,14 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
                 "urge", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0).strip()
             )
         )
+    for m in _FALLS_TO_RE.finditer(sent) if _gate(low, "falls") else ():
+        if _HABITUAL_RE.search(sent, 0, m.start()):
+            continue  # "too often it falls to parents to fight": a complaint, not an ask
+        add(_Hit("urge", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0)))
+    for m in _LEAST_RE.finditer(sent) if _gate(low, "least") else ():
+        add(_Hit("urge", m.start(), m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
+    for m in _CASE_IS_RE.finditer(sent) if _gate(low, "case") else ():
+        add(_Hit("case", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
     for m in _CASE_RE.finditer(sent) if _gate(low, "case") else ():
         add(_Hit("case", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
     for m in _CALLFOR_RE.finditer(sent) if _gate(low, "callfor") else ():
