@@ -59,3 +59,25 @@ def test_ask_weights_read_a_referring_ask_in_context() -> None:
 )
 def test_review_cases(ask: str, refers_back: bool) -> None:
     assert anaphoric(ask) is refers_back
+
+
+@pytest.mark.parametrize(
+    ("ask", "refers_back"),
+    [
+        # a relative clause after a noun
+        ("CMS: bring the drugs that doctors administer into the third round", False),
+        ("reopen the programme to councils that cannot wait for reform", False),
+        ("pass the clause in the Bill that lets councils propose new schools", False),
+        ("give pills the thirteen years that biologics get", False),
+        ("scrap the cap that councils pay", False),
+        # a demonstrative after a verb, a preposition, an -ing form or at the start
+        ("national capitals should fill that pool with relocation places", True),
+        ("revisit that decision and cover obesity drugs", True),
+        ("Ministers ought to plan for the top of that range", True),
+        ("rule out using that power at Thames", True),
+        ("That promise must be kept", True),
+        ("Ministers should close that deal this year", True),
+    ],
+)
+def test_demonstrative_that_against_a_relative_clause(ask: str, refers_back: bool) -> None:
+    assert anaphoric(ask) is refers_back

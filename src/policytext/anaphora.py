@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from policytext.text import NECESSITY_ADJECTIVES
+from policytext.text import BASE_VERBS, NECESSITY_ADJECTIVES
 
 __all__ = ["anaphoric"]
 
@@ -39,9 +39,10 @@ _NOT_BACK = re.compile(
     re.IGNORECASE,
 )
 # Pronouns that point back ("use it", "give them", "those powers"), and a subject pronoun
-# that opens the ask ("they should ...", "It should use ...").
+# or demonstrative that opens the ask ("they should ...", "It should use ...", "That promise
+# must be kept").
 _POINTER = re.compile(
-    r"\b(?:it|them|these|those|this|such)\b|^\W*(?:they|he|she|it)\b", re.IGNORECASE
+    r"\b(?:it|them|these|those|this|such)\b|^\W*(?:they|he|she|it|that)\b", re.IGNORECASE
 )
 # Demonstrative "that" + noun ("that promise", "that power at Thames"), as opposed to a
 # relative or complement clause ("the duty that postal shipments may pay", "clear that our
@@ -53,6 +54,40 @@ _THAT = re.compile(
     r"|has|have|had|do|does|did|\w+ed)\b)\w+",
     re.IGNORECASE,
 )
+
+
+# A demonstrative "that" follows a verb ("keep that promise", "using that power"), a
+# preposition ("the top of that range") or nothing, or its noun is followed by a preposition,
+# a conjunction or the end ("fill that pool with ...", "revisit that decision and ...").
+# Otherwise "that" opens a relative clause ("the drugs that doctors administer", "councils
+# that cannot wait", "the clause that lets councils ...").
+_PREPOSITIONS = frozenset(
+    """
+    of for to on in with at by from about into onto under over through behind beyond across
+    against without within after before than like as beside despite towards toward via
+    """.split()  # noqa: SIM905  # a word list reads better as text
+)
+_AFTER_NOUN = _PREPOSITIONS | {"and", "or", "but", "so", "once", "until", "when", "while"}
+_DETERMINERS = frozenset("the a an this its their our his her my your every each any no".split())  # noqa: SIM905
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
+_TWO_WORDS_AFTER = re.compile(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?")
+
+
+def _demonstrative(text: str, at: int, end: int) -> bool:
+    """Whether the "that" at ``text[at:end]`` points back rather than opening a clause."""
+    before = _WORD_BEFORE.search(text, 0, at)
+    if before is None or re.search(r"[:;,.!?–—]\s*$", text[:at]):
+        return True
+    word = before.group(1).lower()
+    if word in _PREPOSITIONS or word.endswith("ing"):
+        return True
+    if word in BASE_VERBS:
+        # "the cap that ...": a verb-like word after a determiner is a noun
+        earlier = _WORD_BEFORE.search(text, 0, before.start(1))
+        if earlier is None or earlier.group(1).lower() not in _DETERMINERS:
+            return True
+    after = _TWO_WORDS_AFTER.match(text, end)
+    return after is not None and (after.group(2) is None or after.group(2).lower() in _AFTER_NOUN)
 
 
 def anaphoric(ask: str) -> bool:
@@ -67,6 +102,12 @@ def anaphoric(ask: str) -> bool:
         False
         >>> anaphoric("Ofcom: finalise the protections it consulted on this session")
         False
+        >>> anaphoric("CMS: bring the drugs that doctors administer into the third round")
+        False
+        >>> anaphoric("Ministers ought to plan for the top of that range")
+        True
     """
     text = _NOT_BACK.sub(" ", _DUMMY_IT.sub(" ", ask))
-    return _POINTER.search(text) is not None or _THAT.search(text) is not None
+    if _POINTER.search(text) is not None:
+        return True
+    return any(_demonstrative(text, m.start(), m.start() + 4) for m in _THAT.finditer(text))

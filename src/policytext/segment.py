@@ -19,7 +19,13 @@ from collections.abc import Sequence
 import attrs
 
 from policytext.errors import EmptyTextError, InputError
-from policytext.text import NECESSITY_ADJECTIVES, Sentence, invisible_as_spaces, sentence_spans
+from policytext.text import (
+    BASE_VERBS,
+    NECESSITY_ADJECTIVES,
+    Sentence,
+    invisible_as_spaces,
+    sentence_spans,
+)
 
 __all__ = ["Force", "Polarity", "Recommendation", "segment"]
 
@@ -529,40 +535,6 @@ _GENERIC_GOV_RE = re.compile(
 _ACTOR_DET_RE = re.compile(r"^(?:all|both|each|every)\s+", _I)
 
 # --- list imperatives --------------------------------------------------------------------------
-_IMPERATIVE_VERBS = _wordset(
-    """abolish accelerate accept act add address adopt align allocate allow amend appoint apply
-approve ask assess back ban boost bring build buy calculate call cap change change charge
-check clamp clarify close commission commit compensate complete confirm consider consult
-continue control convene cooperate coordinate copy create crack cut decide declare define
-deliver demand deploy design designate develop devolve do double drop empower enable
-encourage end enforce engage enhance ensure establish evaluate examine expand expedite
-extend facilitate finance fix focus follow force forge form freeze fund get give grant
-guarantee halt halve help hire hold identify implement improve include increase incentivise
-incentivize insist insulate integrate introduce invest involve issue join keep launch lead
-learn legislate let levy lift limit link listen lower maintain make mandate match measure
-modernise modernize monitor move negotiate offer open overhaul partner pass pay phase pilot
-plan prepare prevent prioritise prioritize prohibit promote protect provide publish pursue
-push put raise reach rebuild recognise recognize recruit reduce reform regulate reinstate
-reject release remove renew repair repeal replace require reset resist resolve respond
-restart restore restrict restructure resume retain retrain return reverse review revise
-revive ring-fence safeguard sanction scale scrap secure seek separate set share shift shut
-sign simplify slash speed spend stand start stop streamline strengthen subsidise subsidize
-suspend support tackle take target tax tell tighten track train transfer treat triple trust
-turn unblock unlock update upgrade use value vote widen withdraw work write
-abandon adjust adapt apologise appeal approve arm audit avoid axe balance bar bin block borrow
-broaden cancel cease channel clean clear close collect combine compel complete connect
-convert correct count cover curb cut defend delay delete demolish deter ditch draw drive
-ease educate eliminate embrace enact encourage enforce enlarge enrol enshrine equip erect
-exempt expose finalise finalize fine free give hand harmonise hold honour host ignore impose
-index inspect instruct insure keep label legalise license limit lock look make merge mobilise
-nationalise open oppose order outlaw overturn own pause penalise pick plug pledge prepare
-press price privatise probe prosecute protect prove punish quit raise ratify rebalance
-recall reconsider redirect redistribute reinvest relax reopen replace report rescue reserve
-reshape restore rethink revoke reward rewrite rule run save scrutinise see sell send settle
-shield show shrink slow solve spread staff stamp step stick strike strip switch teach test
-think tie trade transform trial unfreeze uphold vaccinate verify veto waive warn weigh win
-wind withhold"""
-)
 
 # --- prose imperatives --------------------------------------------------------------------------
 # Outside lists a sentence-initial imperative is usually the reader's ("Start with money.",
@@ -1053,7 +1025,7 @@ def _vital_subject(sent: str, pos: int) -> tuple[str | None, int]:
     words = list(_WORD_RE.finditer(sent, pos))
     for k, w in enumerate(words[1:8], start=1):
         low = w.group(0).lower()
-        if low == "to" or low in ("should", "must", "not", "be") or low in _IMPERATIVE_VERBS:
+        if low == "to" or low in ("should", "must", "not", "be") or low in BASE_VERBS:
             subject = sent[pos : words[k - 1].end()]
             verb_at = (
                 words[k + 1].start()
@@ -1424,7 +1396,7 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
     same actor."""
     raw_end = max(cand.raw_end, cand.end)
     for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
-        if m.group(2) not in _IMPERATIVE_VERBS:
+        if m.group(2) not in BASE_VERBS:
             continue
         if m.group(1) is None and len(_words(doc.text[pred_start : m.start()])) < _COORD_MIN_WORDS:
             continue
@@ -1635,7 +1607,7 @@ def _imperative_at(st: str, pos: int) -> bool:
     w = m.group(0).lower()
     if w == "do":  # "Do not abolish ..."
         return re.match(r"\s+not\s", st[m.end() :]) is not None
-    return w in _IMPERATIVE_VERBS or w in ("don't", "don’t", "never")
+    return w in BASE_VERBS or w in ("don't", "don’t", "never")
 
 
 _ADDRESSEE_RE = re.compile(r"(?P<actor>[A-Z][^:;,.!?]{0,50}?)\s*[:–—]\s+")
@@ -1654,7 +1626,7 @@ def _verb_like_at(st: str, pos: int) -> bool:
     if m is None:
         return False
     w = m.group(0)
-    if w.lower() in _IMPERATIVE_VERBS:
+    if w.lower() in BASE_VERBS:
         return True
     return (
         w.islower()
@@ -1693,7 +1665,7 @@ def _list_item(
     cur = off
     link = ""
     for m in _LIST_SPLIT_RE.finditer(st, split_from):
-        if m.group(1).lower() not in _IMPERATIVE_VERBS:
+        if m.group(1).lower() not in BASE_VERBS:
             continue
         if ":" not in m.group(0) and _SAME_OBJECT_RE.match(st, m.end(1)):
             continue  # "put a levy on exports and spend it on ...": one ask about one thing

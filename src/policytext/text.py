@@ -23,6 +23,7 @@ import attrs
 
 __all__ = [
     "ASK_MODALS",
+    "BASE_VERBS",
     "NECESSITY_ADJECTIVES",
     "Sentence",
     "SentenceKind",
@@ -42,6 +43,44 @@ NECESSITY_ADJECTIVES = "imperative|essential|vital|crucial|critical|urgent|impor
 def _wordset(words: str) -> frozenset[str]:
     """A frozen set of the whitespace-separated words in ``words``."""
     return frozenset(words.split())
+
+
+BASE_VERBS = _wordset(
+    """abolish accelerate accept act add address adopt align allocate allow amend appoint apply
+approve ask assess back ban boost bring build buy calculate call cap change change charge
+check clamp clarify close commission commit compensate complete confirm consider consult
+continue control convene cooperate coordinate copy create crack cut decide declare define
+deliver demand deploy design designate develop devolve do double drop empower enable
+encourage end enforce engage enhance ensure establish evaluate examine expand expedite
+extend facilitate finance fix focus follow force forge form freeze fund get give grant
+guarantee halt halve help hire hold identify implement improve include increase incentivise
+incentivize insist insulate integrate introduce invest involve issue join keep launch lead
+learn legislate let levy lift limit link listen lower maintain make mandate match measure
+modernise modernize monitor move negotiate offer open overhaul partner pass pay phase pilot
+plan prepare prevent prioritise prioritize prohibit promote protect provide publish pursue
+push put raise reach rebuild recognise recognize recruit reduce reform regulate reinstate
+reject release remove renew repair repeal replace require reset resist resolve respond
+restart restore restrict restructure resume retain retrain return reverse review revise
+revive ring-fence safeguard sanction scale scrap secure seek separate set share shift shut
+sign simplify slash speed spend stand start stop streamline strengthen subsidise subsidize
+suspend support tackle take target tax tell tighten track train transfer treat triple trust
+turn unblock unlock update upgrade use value vote widen withdraw work write
+abandon adjust adapt apologise appeal approve arm audit avoid axe balance bar bin block borrow
+broaden cancel cease channel clean clear close collect combine compel complete connect
+convert correct count cover curb cut defend delay delete demolish deter ditch draw drive
+ease educate eliminate embrace enact encourage enforce enlarge enrol enshrine equip erect
+exempt expose finalise finalize fine free give hand harmonise hold honour host ignore impose
+index inspect instruct insure keep label legalise license limit lock look make merge mobilise
+nationalise open oppose order outlaw overturn own pause penalise pick plug pledge prepare
+press price privatise probe prosecute protect prove punish quit raise ratify rebalance
+recall reconsider redirect redistribute reinvest relax reopen replace report rescue reserve
+reshape restore rethink revoke reward rewrite rule run save scrutinise see sell send settle
+shield show shrink slow solve spread staff stamp step stick strike strip switch teach test
+think tie trade transform trial unfreeze uphold vaccinate verify veto waive warn weigh win
+wind withhold"""
+)
+"""Base forms of verbs that open an imperative ask ("Give the institute teeth."), shared by
+the segmenter and anaphora (a demonstrative "that" follows a verb: "keep that promise")."""
 
 
 SentenceKind = Literal["sentence", "heading", "list_item"]
