@@ -1042,3 +1042,55 @@ def test_still_more_ask_forms(text: str, actor: str) -> None:
 )
 def test_lookalikes_of_more_ask_forms_are_not_asks(text: str) -> None:
     assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal inside an object relative clause describes the object
+        (
+            "The Department should halve the £6,000 that a school must find.",
+            ["The Department should halve the £6,000 that a school must find"],
+        ),
+        (
+            "Ministers should pay £6,000, and councils must pay £3,000.",
+            ["Ministers should pay £6,000", "councils must pay £3,000"],
+        ),
+        # "and" between figures is no clause boundary; a modal inside the cue's own verb
+        # phrase is part of it
+        (
+            "It is time for ministers to make scope 1 and 2 emissions something the "
+            "regulator must weigh, not just a number in an appendix.",
+            [
+                "It is time for ministers to make scope 1 and 2 emissions something the "
+                "regulator must weigh"
+            ],
+        ),
+        (
+            "The answer is to take the programme into secondary schools, where the move "
+            "at eleven is hardest.",
+            ["take the programme into secondary schools"],
+        ),
+        # still asks
+        ("A windfall tax should be introduced.", None),
+        ("Ministers must stop pretending that the deficit will vanish.", None),
+        ("The bid should be assessed by the CMA.", None),
+    ],
+)
+def test_spans_around_relative_clauses_figures_and_elaborations(
+    text: str, expected: list[str] | None
+) -> None:
+    assert spans(UK + text) == (expected or [text.rstrip(".")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The May executive order set the goal in one line: Americans should pay no more.",
+        "A prescription should not be a gamble.",
+        "We have to stop talking about these children as a line of debt.",
+        "Transport policy should be judged at the bus stop, not in the press release.",
+    ],
+)
+def test_maxims_and_frames_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []

@@ -279,7 +279,10 @@ _REPORT_RE = re.compile(
     r"hopes|hoped|fears|feared|wrote|writes|declared?|pledged?|promised?|vowed?|"
     r"reckons?|feels|felt|assert(?:s|ed)|reminded|explained|noted|added|"
     r"ha(?:s|ve)\s+made\s+clear|made\s+clear|making\s+clear|is\s+clear|are\s+clear|"
-    r"position\s+is|view\s+is|line\s+is)\b",
+    r"position\s+is|view\s+is|line\s+is"
+    # "The May executive order set the goal in one line: Americans should pay ..."
+    r"|(?:set|sets|put|puts|laid|lays)\s+(?:out\s+)?(?:the|its|their|his|her|a)\s+"
+    r"(?:goal|aim|target|ambition|principle|test|promise|pledge))\b",
     _I,
 )
 _FIRST_PERSON_FRAME_RE = re.compile(
@@ -324,10 +327,15 @@ _FIRST_PERSON_FRAME_PRED_RE = re.compile(
     r"^\s*(?:(?:also|surely|all|now|first|therefore|honestly|frankly)\s+)*(?:reflect|ask\s+ourselves|"
     r"wonder|admit|confess|concede|say|note|stress|add|acknowledge\s+that|feel|be\s+honest|"
     r"be\s+clear|be\s+careful|recall|recognise\s+that|recognize\s+that|accept\s+that|"
-    r"understand|ask\s+why|ask\s+whether|ask\s+how|ask\s+what)\b",
+    r"understand|ask\s+why|ask\s+whether|ask\s+how|ask\s+what"
+    # "we have to stop talking about these children as a line of debt"
+    r"|stop\s+(?:talking|thinking|pretending|kidding|fooling|speaking)|talk\s+about"
+    r"|think\s+(?:about|of)|pretend)\b",
     _I,
 )
 # stative predicates: a modal with these states how things ought to be, not what anyone should do
+# passives that judge rather than act: "should be judged by results", "will be remembered"
+_MAXIM_RE = re.compile(r"^\s*(?:not\s+)?be\s+(?:judged|remembered)\b", _I)
 _STATIVE_RE = re.compile(
     r"^\s*(?:(?:also|surely|really|still|now|all|therefore|always)\s+)*(?:mean|matter|count|"
     r"seem|look|sound|feel|belong|deserve|cost|depend|equal|signify|suffice|exist|lie|rest|"
@@ -432,7 +440,7 @@ _PARENTHETICAL_RE = re.compile(
 )
 # boundaries before a subject: punctuation, subordinators, framing verbs/adjectives
 _SUBJECT_BOUNDARY_RE = re.compile(
-    r"(?:[,;:(\[]|\s[–—-]\s|[–—]|[“”\"]"
+    r"(?:,(?!\d{3}\b)|[;:(\[]|\s[–—-]\s|[–—]|[“”\"]"
     r"|\b(?:that|because|since|so|which|who|while|whereas|although|though|if|when|then|"
     r"clear|obvious|plain|evident|apparent|true|certain|sure|believe|think|argue|say|means|"
     r"knows|know|feel|suspect|reckon|hope|is|are|was|were|why|where|how|whether|but|and\s+so|"
@@ -445,7 +453,9 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"declares|explained|explains|added|adds)\b)",
     _I,
 )
-_AND_BOUNDARY_RE = re.compile(r"(?:\band\b|\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|[,;:–—])", _I)
+_AND_BOUNDARY_RE = re.compile(
+    r"(?:(?<!\d\s)\band\b|\bor\b|\bbut\b|\bwhile\b|\bwhereas\b|,(?!\d{3}\b)|[;:–—])", _I
+)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
 _TRAIL_PUNCT = " \t\r\n\u00a0.,;:!?…–—-"
 
@@ -623,7 +633,8 @@ _RESTATE_WINDOW = 4  # sentences
 # helpers
 
 _TAIL_CUT_RE = re.compile(
-    r",\s+(?:which|who|whose|because|so\s+that|rather\s+than|although|though|whereas|while|since|"
+    r",\s+(?:which|who|whose|where|because|so\s+that|rather\s+than|although|though|whereas|while|"
+    r"since|not\s+(?:just|only|merely|simply)\b|"
     r"unless|even\s+if|even\s+though|not\s+least\s+because|not\s+because|lest|"
     r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:where|in\s+which|which|whose|when)\b)"
     r"|\s[–—]\s+(?:which|who|whose|where)\b"
@@ -829,6 +840,12 @@ def _resolve_actor(subject: str, doc: _Doc) -> str:
     ):
         subj = subj[0].lower() + subj[1:]  # sentence-initial "Schools" -> "schools"
     return subj
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _subject_start(sent: str, region_start: int, cue_start: int, first_region: bool) -> int | None:
@@ -1194,6 +1211,17 @@ _DENIED_IMPLICATION_RE = re.compile(
 )
 _ALL_OF_US_RE = re.compile(r"\s*(?:all(?!\s+but\b)|each\s+of\s+us|every\s+one\s+of\s+us)\b", _I)
 _RELATIVE_END_RE = re.compile(r"\b(?:which|whom|whose)\s*$", _I)
+# "<the £6,000> that <a school> must": a determiner's noun phrase, "that", which, or whom,
+# and the relative clause's own short subject, just before a modal
+_OBJECT_RELATIVE_RE = re.compile(
+    r"\b(?:the|a|an|its|their|our|his|her|every|each|any|no)\s+"
+    r"(?:(?!(?:is|are|was|were|says|said|shows|showed|means|argues|insists|believes|thinks"
+    r"|knows|suggests|agrees|accepts|claims|warns|states|hopes|fears|feels|makes|ensures)\b)"
+    r"[\w£$€%,.’'-]+\s+){1,3}?(?:that|which|whom)\s+"
+    r"(?:the|a|an|its|their|our|his|her|this|these|those|every|each|some|any|most|many|it|they"
+    r"|we|he|she|you)\b(?:\s+[\w’'-]+){0,2}\s*$",
+    _I,
+)
 _RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that|whom|whose)\s*$", _I)
 _CLEFT_RE = re.compile(
     rf"\b(?:it\s*(?:is|{_APOS}s|was)|it\s+should\s+be|it\s+must\s+be)\s+(?:now\s+|surely\s+)?"
@@ -1314,7 +1342,13 @@ def _analyse(
     if _QUESTION_END_RE.search(st) or _BOILERPLATE_RE.search(st):
         return [], False
     mask = _quote_mask(st)
-    hits = _find_hits(st, mask)
+    # a modal inside an object relative clause ("halve the £6,000 that a school must find")
+    # describes the object, it asks nothing
+    hits = [
+        h
+        for h in _find_hits(st, mask)
+        if h.kind != "modal" or _OBJECT_RELATIVE_RE.search(st, 0, h.start) is None
+    ]
     if st.rstrip(' \t"”’)').endswith(":") and (
         _HEADER_RE.search(st) is not None or (bool(hits) and len(_words(st[hits[-1].end :])) <= 6)
     ):
@@ -1343,12 +1377,22 @@ def _analyse(
 
     # subject of every hit; the region of a hit runs from its subject to the next subject
     starts: list[int | None] = []
+    kept: list[_Hit] = []
     region_start = 0
-    for i, h in enumerate(hits):
-        starts.append(
-            _subject_start(st, region_start, h.start, i == 0) if h.kind == "modal" else h.start
-        )
+    for h in hits:
+        start: int | None = h.start
+        if h.kind == "modal":
+            start = _subject_start(st, region_start, h.start, not kept)
+        if h.kind == "modal" and kept and start == _skip_space(st, kept[-1].end):
+            first = _WORD_RE.match(st, start)
+            if first is not None and first.group(0) in BASE_VERBS:
+                # "time for ministers to make X something the decision-maker must weigh":
+                # the "subject" is the earlier cue's verb phrase; the modal is inside it
+                continue
+        kept.append(h)
+        starts.append(start)
         region_start = h.end
+    hits = kept
 
     cands: list[_Cand] = []
     for i, h in enumerate(hits):
@@ -1491,6 +1535,11 @@ def _judge(
             return None  # "nobody should ...", "what the Fed should do is unclear"
         if _ABLE_RE.match(pred):
             return None  # "every family should be able to ...": an aspiration
+        if _MAXIM_RE.match(pred) or (
+            first in ("a", "an") and _BE_RE.match(pred) and not _PASSIVE_RE.match(pred)
+        ):
+            return None  # "policy should be judged at the bus stop", "a prescription should
+            # not be a gamble": a maxim about things in general, not an ask of anyone
         actor = _resolve_actor(subject, doc)
         be_pred = _BE_RE.match(pred) is not None
         if low_subj in _NON_ACTOR_SUBJECTS or (

@@ -126,6 +126,12 @@ _RULE_RE = re.compile(r"^[ \t]*(?:[-*_=][ \t]*){3,}$")
 # a run of terminal punctuation, optional closing quotes/brackets, then whitespace or the end
 _BOUNDARY_RE = re.compile(r"(?:[.!?…]+)[\"'”’»)\]*_]*(?=[\s\u00a0]|$)")
 _TOKEN_BEFORE_RE = re.compile(r"([\w.'’&-]+)\.$")
+# Nouns that name a lettered item ("Part D", "Plan B", "Schedule 2A"): the letter is no initial.
+_LABEL_BEFORE_RE = re.compile(
+    r"\b(?:part|plan|schedule|annex|appendix|category|class|section|type|phase|stage|tier"
+    r"|level|grade|option|group|vitamin|wave|zone|pillar|title|division|chapter|series|band)\s+$",
+    re.IGNORECASE,
+)
 _MULTIDOT_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -196,8 +202,10 @@ def _is_boundary(text: str, term_start: int, term_end: int, next_pos: int, end: 
     if low in _ABBREV_MAYBE:
         return nword in _STARTERS
     if len(token) == 1 and token.isalpha() and token.isupper():
-        # an initial (J. K. Rowling) unless a typical sentence starter follows (Plan B. The)
-        return nword in _STARTERS and nword not in ("i", "a")
+        # a label ("Medicare Part D. Negotiating ..."), or an initial (J. K. Rowling) unless
+        # a typical sentence starter follows (Plan B. The)
+        label = _LABEL_BEFORE_RE.search(text, max(0, term_start - 40), term_start - 1)
+        return label is not None or (nword in _STARTERS and nword not in ("i", "a"))
     if _MULTIDOT_RE.match(token):
         # U.S. / U.K. / e.g.: a boundary only when a typical sentence starter follows
         return low not in ("e.g", "i.e") and nword in _STARTERS
