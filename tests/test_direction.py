@@ -411,3 +411,33 @@ def test_quantities_that_move_by_themselves(text: str, sign: int) -> None:
 )
 def test_keeping_the_level_the_position_states(ask: str, position: str, conflicting: bool) -> None:
     assert (conflict(ask, position) is not None) is conflicting
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # a verb-like word inside a noun phrase is a noun
+        ("Carmakers get leeway under the ZEV mandate: the fine drops from £15,000 to £12,000.", -1),
+        ("It is time to let the 5p cut expire in March", 0),
+        ("The government cut taxes.", -1),
+        ("Under the Treasury plan, councils cut the grant.", -1),
+        # a direction verb in a purpose clause says what the act is for
+        ("The government commits the money to tunnel to Euston so that trains end there.", 0),
+        # a position that rules out more of something
+        ("No further safety valve agreements will be signed with councils.", -1),
+        ("No new licences will be issued.", -1),
+        ("No further cuts will be made to the grant.", 1),
+    ],
+)
+def test_noun_phrases_purpose_clauses_and_no_more(text: str, sign: int) -> None:
+    assert detect_direction(text).sign == sign
+
+
+def test_reopening_what_the_position_stops_is_a_reversal() -> None:
+    reason = conflict(
+        "reopen the safety valve programme", "No further safety valve agreements will be signed."
+    )
+    assert reason == (
+        'the ask says "reopen" (up/on), the position says "No further safety valve agreements"'
+        " (down/off)"
+    )

@@ -115,3 +115,30 @@ def test_an_ask_against_an_undecided_position_is_related() -> None:
 )
 def test_decided_positions_are_not_undecided(position: str) -> None:
     assert undecided(position) is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "cue"),
+    [
+        (
+            "extend the Electric Car Grant to used electric cars",
+            "The grant takes £3,750 off the price of new electric cars.",
+            "extend the Electric Car Grant to used electric cars",
+        ),
+        (
+            "Ministers: make the £3 bus fare cap permanent",
+            "A £3 cap runs to the end of December 2025.",
+            "make the £3 bus fare cap permanent",
+        ),
+        ("make the cap permanent", "The cap is made permanent.", None),
+        ("extend the grant to new electric cars", "The grant covers new electric cars.", None),
+    ],
+)
+def test_taking_a_policy_to_a_new_group_or_for_good_goes_beyond(
+    ask: str, position: str, cue: str | None
+) -> None:
+    intent = ask_intent(ask, position)
+    if cue is None:
+        assert intent.kind is not IntentKind.GO_BEYOND
+    else:
+        assert (intent.kind, intent.cue) == (IntentKind.GO_BEYOND, cue)

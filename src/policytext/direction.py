@@ -256,6 +256,15 @@ _QUANTIFIER = re.compile(
     r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner|higher|lower)\s+than\b",
     re.IGNORECASE,
 )
+# A position that opens by ruling out more of something: "No further agreements will be
+# signed", "No new licences will be issued".
+_NO_MORE = re.compile(
+    r"\W*(?:there\s+will\s+be\s+)?no\s+(?:new|further|more)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[\w-]+)(?=\s+(?:will|shall|may|can|are|is|to)\b)",
+    re.IGNORECASE,
+)
+# A purpose clause: a direction verb in it says what the act is for, not what it does.
+_PURPOSE = re.compile(r"\b(?:so\s+that|in\s+order\s+(?:to|that)|so\s+as\s+to)\b", re.IGNORECASE)
 _ANY_NEGATION = re.compile(_NEG_RE.pattern + r"|\b(?:no|none|nothing|neither|nor)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]|\bwhile\b|\bwhereas\b|\bbut\b", re.IGNORECASE)
 
@@ -301,7 +310,14 @@ _AMOUNT = re.compile(
 # A word after a determiner is a noun or an adjective ("a cap of £350,000", "the ban", "an
 # upgraded agreement", "the proposed rules"), not the clause's verb.
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+$", re.IGNORECASE
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+"
+    # a figure or hyphenated modifier between: "the 5p cut", "a 10% rise", "the two-child limit"
+    r"(?:(?:[£$€]?\d[\w.,%]*|[a-z]+-[\w-]+)\s+)?$"
+    # inside a prepositional phrase: "under the ZEV mandate", "for the Treasury review"
+    r"|\b(?:under|for|with|of|from|into|on|in|by|against|about|over|through|without|at)\s+"
+    r"(?:a|an|the|its|their|this|that|these|those)\s+"
+    r"(?:(?:(?-i:[A-Z][\w.-]*)|[£$€]?\d[\w.,%]*|[a-z]+-[\w-]+)\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
@@ -429,10 +445,19 @@ def detect_direction(text: str) -> Direction:
         >>> detect_direction("The administration reversed its block on chip sales.").sign
         1
     """
+    stopped = _NO_MORE.match(text)
+    if stopped is not None:
+        # "No further safety valve agreements will be signed": no more of them (an end to
+        # cuts is the other way: "No further cuts will be made")
+        noun = stopped.group("noun").lower()
+        sign = 1 if _LEMMA.get(noun) in _DOWN or _LEMMA.get(noun.rstrip("s")) in _DOWN else -1
+        return Direction(sign, stopped.group().strip(), start=stopped.start())
     found = _first_verb(text)
     if found is None:
         return Direction(0)
     verb, sign = found
+    if _PURPOSE.search(text, _clause_start(text, verb.start()), verb.start()):
+        return Direction(0)  # "commits the money ... so that its trains end in London"
     # Negation counts only within the same clause, before the verb, or right after it.
     plain = _masked_quantifiers(text)
     negated = _NEG_RE.search(plain, _clause_start(text, verb.start()), verb.start()) is not None

@@ -103,6 +103,35 @@ _STATUTORY = re.compile(
 )
 
 
+# Taking a policy further than the position does: to a group it does not name ("extend the
+# grant to used cars"), or for good when it is temporary ("make the £3 cap permanent").
+_EXTEND_TO = re.compile(
+    r"\b(?:extend|expand|widen|broaden)(?:s|ed|ing)?\s+(?:[\w£$€%’'-]+\s+){0,6}?to\s+"
+    r"(?:cover\s+|include\s+)?(?P<group>[^,.;:]{3,60})",
+    re.IGNORECASE,
+)
+_PERMANENT = re.compile(
+    r"\b(?:make|made|making)\s+(?:[\w£$€%’'-]+\s+){0,6}?permanent\b"
+    r"|\bon\s+a\s+permanent\s+(?:footing|basis)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z][a-z’'-]{3,}", re.IGNORECASE)
+
+
+def _goes_further(text: str, position: str) -> str | None:
+    """The words of ``text`` that take ``position``'s policy to a new group or make it
+    permanent, or None."""
+    permanent = _PERMANENT.search(text)
+    if permanent is not None and "permanent" not in position.lower():
+        return permanent.group()
+    extension = _EXTEND_TO.search(text)
+    if extension is None:
+        return None
+    words = {w.lower() for w in _WORD.findall(extension.group("group"))}
+    stated = {w.lower() for w in _WORD.findall(position)}
+    return extension.group() if words and not words <= stated else None
+
+
 # A position that has not decided: weighing, considering, ready to act if needed.
 _UNDECIDED = re.compile(
     r"\b(?:weigh(?:s|ing)|considering|(?:will|would|could|may|to) consider|keeps? \w+ under"
@@ -165,6 +194,9 @@ def ask_intent(text: str, position: str | None = None) -> Intent:
         beyond = _INTO_LAW.search(text)
     if beyond is not None:
         return Intent(IntentKind.GO_BEYOND, beyond.group())
+    extends = _goes_further(text, position) if position is not None else None
+    if extends is not None:
+        return Intent(IntentKind.GO_BEYOND, extends)
     carry = _keeps_in_place(text) or _CARRY_OUT.search(text)
     if carry is not None:
         return Intent(IntentKind.CARRY_OUT, carry.group())
