@@ -393,6 +393,7 @@ def _units(text: str) -> list[_Unit]:
 
 
 _INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def invisible_as_spaces(text: str) -> str:
@@ -406,7 +407,8 @@ def invisible_as_spaces(text: str) -> str:
         >>> invisible_as_spaces("talks.\u200bThe")
         'talks. The'
     """
-    return text.translate(_INVISIBLE)
+    # str.translate walks every character; most texts have nothing to replace
+    return text.translate(_INVISIBLE) if _INVISIBLE_RE.search(text) else text
 
 
 def sentence_spans(text: str) -> list[Sentence]:
