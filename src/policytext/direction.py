@@ -244,13 +244,15 @@ _NOT_NEGATED_ACT = frozenset(
     be have make take get go do give use apply include cover need want
     """.split()  # noqa: SIM905  # a word list reads better as text
 )
+# Nouns that announce an intended act ("its pledge to repeal", "the plan to cut").
+_INTENT_NOUNS = (
+    r"(?:plans?|pledges?|promises?|threats?|proposals?|bids?|intention|decision|commitments?"
+    r"|moves?|attempts?|efforts?|calls?|push)"
+)
 # An ask word that is a noun ("relocation", "agreement"), or a verb the ask itself negates.
 _NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ance|ence|ness|ity)s?$", re.IGNORECASE)
 _NEGATION_BEFORE = re.compile(r"\b(?:not|never|no|n[’']t)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_INTENT_BEFORE = re.compile(
-    r"\b(?:plans?|pledges?|promises?|threats?|proposals?|bids?|intention|commitments?)\s+to\s+$",
-    re.IGNORECASE,
-)
+_INTENT_BEFORE = re.compile(rf"\b{_INTENT_NOUNS}\s+to\s+$", re.IGNORECASE)
 # "no more than one in ten", "not less than £3bn": quantities, not negations.
 _QUANTIFIER = re.compile(
     r"\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner|higher|lower)\s+than\b",
@@ -333,11 +335,7 @@ _NOUN_COMPLEMENT_BEFORE = re.compile(
 _INDIRECT_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
 # A noun that announces an intended act: "drop its pledge to repeal the Act" undoes the
 # repeal, so the direction of the whole is the verb's times the intended act's.
-_INTENT_TO = re.compile(
-    r"\s+(?:\S+\s+){0,3}?(?:plans?|pledges?|promises?|threats?|proposals?|bids?|intention"
-    r"|decision|commitments?|moves?|attempts?|efforts?|calls?|push)\s+to\s+",
-    re.IGNORECASE,
-)
+_INTENT_TO = re.compile(rf"\s+(?:\S+\s+){{0,3}}?{_INTENT_NOUNS}\s+to\s+", re.IGNORECASE)
 
 
 def _clause_start(text: str, end: int) -> int:
