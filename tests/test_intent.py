@@ -132,6 +132,13 @@ def test_decided_positions_are_not_undecided(position: str) -> None:
         ),
         ("make the cap permanent", "The cap is made permanent.", None),
         ("extend the grant to new electric cars", "The grant covers new electric cars.", None),
+        # Compared by stem: the position names the same group in the singular.
+        ("extend the grant to used cars", "Each used car qualifies for the grant.", None),
+        (
+            "extend free meals to every child in England",
+            "Free meals go to children in England whose parents claim Universal Credit.",
+            "extend free meals to every child in England",
+        ),
     ],
 )
 def test_taking_a_policy_to_a_new_group_or_for_good_goes_beyond(

@@ -16,6 +16,7 @@ import re
 
 import attrs
 
+from policytext.lexical import content_stems
 from policytext.text import ASK_MODALS
 
 __all__ = ["Intent", "IntentKind", "ask_intent", "undecided"]
@@ -115,21 +116,29 @@ _PERMANENT = re.compile(
     r"|\bon\s+a\s+permanent\s+(?:footing|basis)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z][a-z’'-]{3,}", re.IGNORECASE)
 
 
 def _goes_further(text: str, position: str) -> str | None:
-    """The words of ``text`` that take ``position``'s policy to a new group or make it
-    permanent, or None."""
+    """The words of ``text`` that take ``position``'s policy to a new group (one with a
+    content word, compared by stem, that the position does not use) or make it permanent,
+    or None."""
     permanent = _PERMANENT.search(text)
     if permanent is not None and "permanent" not in position.lower():
         return permanent.group()
     extension = _EXTEND_TO.search(text)
     if extension is None:
         return None
-    words = {w.lower() for w in _WORD.findall(extension.group("group"))}
-    stated = {w.lower() for w in _WORD.findall(position)}
-    return extension.group() if words and not words <= stated else None
+    group = _singulars(extension.group("group"))
+    return extension.group() if group and not group <= _singulars(position) else None
+
+
+def _singulars(text: str) -> frozenset[str]:
+    """The content-word stems of ``text`` with a plural "s" the light stemmer keeps on
+    short words ("cars") taken off."""
+    return frozenset(
+        s[:-1] if s.endswith("s") and not s.endswith("ss") and len(s) > 3 else s
+        for s in content_stems(text)
+    )
 
 
 # A position that has not decided: weighing, considering, ready to act if needed.
