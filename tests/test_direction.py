@@ -80,7 +80,8 @@ def test_infinitive_after_a_noun_sets_no_direction() -> None:
     [
         ("bar under-16s from holding accounts", -1),
         ("There is a case for ending the practice of equity stakes", -1),
-        ("The scheme ends in 2030; ministers will raise funding.", 1),  # "ends": a noun here
+        ("The scheme ends in 2030; ministers will raise funding.", -1),  # "ends" before a time
+        ("The ends of the scheme are clear; ministers will raise funding.", 1),  # a noun
         ("Reform UK should drop its pledge to repeal the Act", 1),  # undoing a repeal keeps it
         ("drop the plan to expand the airport", -1),
         ("back the government's plan to scrap the levy", -1),
@@ -418,7 +419,8 @@ def test_keeping_the_level_the_position_states(ask: str, position: str, conflict
     [
         # a verb-like word inside a noun phrase is a noun
         ("Carmakers get leeway under the ZEV mandate: the fine drops from £15,000 to £12,000.", -1),
-        ("It is time to let the 5p cut expire in March", 0),
+        # (the verb is "expire", acting on a cut: the duty goes back up)
+        ("It is time to let the 5p cut expire in March", 1),
         ("The government cut taxes.", -1),
         ("Under the Treasury plan, councils cut the grant.", -1),
         # a direction verb in a purpose clause says what the act is for
@@ -441,3 +443,29 @@ def test_reopening_what_the_position_stops_is_a_reversal() -> None:
         'the ask says "reopen" (up/on), the position says "No further safety valve agreements"'
         " (down/off)"
     )
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicting"),
+    [
+        # A passive verb acts on its subject: lifting a ban, abolishing a limit.
+        ("Lift the cap on bankers' bonuses", "The cap on bankers' bonuses was removed.", False),
+        ("Reimpose the cap on bankers' bonuses", "The cap on bankers' bonuses was removed.", True),
+        ("Allow onshore wind", "The ban on onshore wind in England is lifted.", False),
+        ("Restore the ban on onshore wind", "The ban on onshore wind is lifted.", True),
+        ("Scrap the two-child limit", "The two-child limit will be abolished in April.", False),
+        # So does a verb that says what happens to its subject.
+        ("Scrap the two-child limit", "The two-child limit stays in place.", True),
+        ("Cut VAT on energy bills to zero", "VAT on domestic energy stays at 5%.", True),
+        ("End the freeze on housing benefit", "The freeze on the benefit ends in April.", False),
+        ("Continue funding the scheme", "Funding for the scheme ends in March.", True),
+        ("Keep the freeze on housing benefit", "The freeze expires in April.", True),
+        ("Raise the cap to £3,000", "The cap rises to £3,000 in April.", False),
+        # A cut is a stopper too: reversing one, or extending one, turns the sign.
+        ("Reverse the cut to the aid budget", "Aid spending is cut to 0.3% of GNI.", True),
+        ("Extend the 5p fuel duty cut", "Fuel duty rises by 5p a litre in April.", True),
+        ("Extend the 5p fuel duty cut", "The 5p cut in fuel duty is extended for a year.", False),
+    ],
+)
+def test_what_a_verb_acts_on(ask: str, position: str, conflicting: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicting

@@ -26,7 +26,7 @@ _UP = """
     double triple impose sanction enforce tighten upgrade renew reaffirm pursue allow permit
     legislate recognise recognize ratify implement widen broaden unfreeze uprate protect
     prioritise prioritize mandate require oblige subsidise subsidize begin lengthen
-    designate revive resurrect reintroduce
+    designate revive resurrect reintroduce reimpose
     """.split()  # noqa: SIM905  # a word list reads better as text
 _UP_PHRASES = ("press ahead", "go ahead", "roll out", "scale up", "step up", "bring forward")
 # Verbs that stop, remove or decrease what they act on.
@@ -34,7 +34,7 @@ _DOWN = """
     suspend halt stop end pause freeze cut reduce lower scrap abolish repeal withdraw cancel
     close ban prohibit restrict limit lift ease relax loosen drop abandon postpone delay shelve
     revoke terminate slash cap block curb axe ditch exit leave remove reverse rescind veto
-    exempt weaken shrink narrow shorten strike overturn bar
+    exempt weaken shrink narrow shorten strike overturn bar expire lapse
     """.split()  # noqa: SIM905  # a word list reads better as text
 _DOWN_PHRASES = (
     "phase out",
@@ -59,6 +59,7 @@ _IRREGULAR = {
     "leave": ("left",),
     "unfreeze": ("unfroze", "unfrozen"),
 }
+_PAST_IRREGULAR = frozenset(form for forms in _IRREGULAR.values() for form in forms)
 _DOUBLING = frozenset({"stop", "ban", "cap", "scrap", "drop", "curb", "axe", "begin", "bar"})
 # Verbs whose -s and -ing forms are far more often nouns ("grants", "funding", "cuts").
 _NOUNISH = frozenset(
@@ -107,7 +108,7 @@ _NOUNISH = frozenset(
 _REMOVE = frozenset(
     """
     suspend halt stop end scrap abolish repeal withdraw cancel drop abandon revoke terminate
-    axe ditch remove reverse rescind overturn strike shelve
+    axe ditch remove reverse rescind overturn strike shelve expire lapse
     """.split()  # noqa: SIM905  # a word list reads better as text
 )
 
@@ -183,8 +184,18 @@ _RESTORE_PATTERNS = (
 _TO_FIGURE = r"(?=\s+(?:from\s+\S+\s+)?(?:to|by|below|above)\s+(?:about\s+|around\s+)?[£$€\d])"
 _RISE_PATTERNS = (rf"(?:rise|rises|rising|rose|risen|climbs?|climbed|climbing){_TO_FIGURE}",)
 _FALL_PATTERNS = (rf"(?:fall|falls|falling|fell|fallen|drops?|dropped|dropping){_TO_FIGURE}",)
-_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS))
-_DOWN_RE = _pattern(_DOWN, _DOWN_PHRASES, ("on hold", "on ice"), patterns=_FALL_PATTERNS)
+# Staying as it is: "the limit stays in place", "VAT remains at 5%", "rates are unchanged".
+_STAY_PATTERNS = (
+    r"(?:stay|stays|stayed|staying|remain|remains|remained|remaining)\s+"
+    r"(?:in\s+(?:place|force)\b|unchanged\b|at(?=\s+(?:about\s+|around\s+)?[£$€\d]))",
+)
+_STAY_RE = re.compile(_STAY_PATTERNS[0], re.IGNORECASE)
+# "ends" is mostly a noun, but not before a time: "funding ends in March".
+_END_PATTERNS = (r"ends(?=\s+(?:in|on|at|from|after|when|once)\b)",)
+_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS, *_STAY_PATTERNS))
+_DOWN_RE = _pattern(
+    _DOWN, _DOWN_PHRASES, ("on hold", "on ice"), patterns=(*_FALL_PATTERNS, *_END_PATTERNS)
+)
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
     r"|\breject\w*|\boppos\w*|\bdeclin\w*|\bresist\w*|\bno plans? to\b)",
@@ -279,8 +290,21 @@ _KEEP_RE = re.compile(
 # Nouns that themselves stop something: reversing one ("lift the ban") turns it around.
 _STOPPER_NOUN = re.compile(
     r"\b(?:ban|bans|block|blocks|freeze|moratorium|suspension|pause|restrictions?|embargo"
-    r"|prohibition|controls|caps?|limits?|ceiling)\b",
+    r"|prohibition|controls|caps?|limits?|ceiling)\b"
+    # a cut as a thing: "reverse the cut to aid", "extend the 5p cut"
+    r"|\b(?:the|a|an|its|their|this|that|these|those)\s+(?:[\w£$€%.’'-]+\s+){0,3}?"
+    r"(?:cuts?|reductions?)\b",
     re.IGNORECASE,
+)
+# Verbs, as matched, that say what happens to their subject.
+_INTRANSITIVE = re.compile(
+    rf"{_STAY_PATTERNS[0]}|{_END_PATTERNS[0]}|expir|laps|{_RISE_PATTERNS[0]}|{_FALL_PATTERNS[0]}",
+    re.IGNORECASE,
+)
+# A passive verb ("the ban was lifted", "the limit will be abolished") acts on the clause's
+# subject, before it.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 # A verb whose object is negated: "grant no new licences", "approve none".
 _OBJECT_NEGATION = re.compile(r"\s+(?:no|none|nothing)\b", re.IGNORECASE)
@@ -370,6 +394,18 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
     return None
 
 
+def _acted_on(text: str, verb: re.Match[str]) -> str:
+    """The words ``verb`` acts on: its subject when it is passive or intransitive ("the ban
+    was lifted", "the limit stays in place", "the freeze ends in April"), else the words
+    after it."""
+    word = verb.group().lower()
+    participle = word.endswith(("ed", "en", "wn")) or word in _PAST_IRREGULAR
+    passive = participle and _PASSIVE_BEFORE.search(text[: verb.start()]) is not None
+    if passive or _INTRANSITIVE.match(text, verb.start()):
+        return text[_clause_start(text, verb.start()) : verb.start()]
+    return text[verb.end() : verb.end() + 40]
+
+
 def _intended_act(text: str, intent: re.Match[str] | None) -> int:
     """Sign of the act in "<verb> its plan to <act>" (``intent`` matched "its plan to"),
     else 0."""
@@ -429,8 +465,10 @@ def detect_direction(text: str) -> Direction:
     """Return the direction of the first directional verb in ``text``.
 
     The sign is about the activity underneath: a verb acting on a stopper counts the other
-    way ("lift the ban" is +1, "impose a ban" and "keep the limit" are -1), and a negated
-    object ("grant no new licences") flips it too.
+    way ("lift the ban" is +1, "impose a ban", "keep the limit" and "extend the 5p cut" are
+    -1), and a negated object ("grant no new licences") flips it too. A passive or
+    intransitive verb acts on its subject ("the ban was lifted" is +1, "the limit stays in
+    place" -1).
 
     Examples:
         >>> detect_direction("restart the talks on a free trade agreement").sign
@@ -464,10 +502,10 @@ def detect_direction(text: str) -> Direction:
     inner = _intended_act(text, intent)
     if inner:
         sign *= inner
-    elif _STOPPER_NOUN.search(text[verb.end() : verb.end() + 40]):
+    elif _STOPPER_NOUN.search(_acted_on(text, verb)):
         sign = -sign
     word = verb.group().lower()
-    keep = _KEEP_RE.fullmatch(word) is not None
+    keep = _KEEP_RE.fullmatch(word) is not None or _STAY_RE.match(word) is not None
     removes = _LEMMA.get(word) in _REMOVE
     return Direction(
         -sign if negated else sign,
