@@ -732,6 +732,19 @@ def test_states_as_a_reporting_verb_is_still_a_trap() -> None:
             "They should use them",
             "Environment Agency",
         ),
+        # the subject of a condition before the main clause
+        (
+            "If ministers are serious about growth, they should reform the planning system.",
+            "they should reform the planning system",
+            "government",
+        ),
+        ("If Ofwat is serious, it should use its powers.", "it should use its powers", "Ofwat"),
+        # "she" and "he" too, after a subject with a present-tense verb
+        (
+            "The Chancellor wants growth. She should reform planning.",
+            "She should reform planning",
+            "government",
+        ),
     ],
 )
 def test_it_or_they_takes_the_subject_before_it(text: str, ask: str, actor: str) -> None:
@@ -752,6 +765,8 @@ def test_it_or_they_takes_the_subject_before_it(text: str, ask: str, actor: str)
         "Most voters want cheaper energy. They should get it.",
         "He said the plan was dead. They should resign.",
         "Inflation has fallen this year. It should stay low.",
+        "Landlords say rents will rise. They should stop complaining.",
+        "My neighbour lost her job. She should get a better one.",
     ],
 )
 def test_it_or_they_without_an_acting_antecedent_is_no_ask(text: str) -> None:

@@ -1267,11 +1267,14 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 # by a finite verb (an auxiliary or a past form; "-s" forms are too often plural nouns).
 _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
+    # the subject of a condition before the main clause: "If ministers are serious, they ..."
+    r"(?:(?:[Ii]f|[Oo]nce|[Ss]ince|[Bb]ecause|[Ww]hile|[Ww]hen)\s+)?"
     r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|ministers"
     r"|the\s+(?:government|regulator|Treasury|department))"
-    r"\s+(?:(?:already|now|still|also)\s+)*"
+    r"\s+(?:(?:already|now|still|also|really|truly)\s+)*"
     r"(?:has|have|had|is|are|was|were|will|would|can|could|may|must|\w+ed|said|made|set|put"
-    r"|cut|kept|sent|began)\b",
+    r"|cut|kept|sent|began|wants?|means?|needs?|knows?|says?|claims?|hopes?|insists?|accepts?"
+    r"|agrees?|promises?|likes?|plans?|intends?|seems?|argues?)\b",
 )
 _NOT_A_NAME = _wordset(
     """he she we i you it they this that these those there here most many some all few several
@@ -1560,7 +1563,7 @@ def _judge(
                 conf, actor = 0.6, doc.default_actor
             else:
                 return None
-        elif first in ("it", "they"):
+        elif first in ("it", "they", "he", "she"):
             if prev_actor is None:
                 prev_actor = doc.antecedent(idx, prefix)
             if prev_actor is None or be_pred:
