@@ -209,6 +209,10 @@ def test_going_further_is_not_a_reversal() -> None:
         # Figures of different kinds (time vs money) do not contradict each other.
         ("have the factories producing within two years", "£1.5bn will fund six factories.", None),
         ("raise it to £5bn within two years", "It gets £3bn over two years.", "£5bn"),
+        # A figure a change leaves behind is no longer stated; a period's bounds both are.
+        ("Extend the deadline to 2030", "The deadline is moved from 2030 to 2027.", "2030"),
+        ("set the wage at £12", "The wage is raised from £12 to £12.71 an hour.", "£12"),
+        ("introduce the levy in 2026", "The levy applies from 2026 to 2030.", None),
     ],
 )
 def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> None:

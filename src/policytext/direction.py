@@ -717,10 +717,29 @@ def _negated_act(ask: str, position: str) -> str | None:
     return None
 
 
+# A figure a change leaves behind: "moved from 2030 to 2027", "raised from £9 to £12".
+_CHANGED_FROM = re.compile(
+    r"\b(?:mov\w+|rais\w+|cut|increas\w+|reduc\w+|lower\w*|brought\s+forward|pushed\s+back"
+    r"|put\s+back|delay\w*|chang\w+|shift\w*|extend\w*|shorten\w*|lengthen\w*|ris(?:es|en)"
+    r"|rose|falls?|fallen|fell|goes\s+(?:up|down)|went\s+(?:up|down)|up|down)"
+    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?P<old>[^\s,;.]+(?:\s+[^\s,;.]+)?)\s+to\s+",
+    re.IGNORECASE,
+)
+
+
+def _current_figures(pattern: re.Pattern[str], position: str) -> set[str]:
+    """Figures ``position`` states, without those a change it reports leaves behind."""
+    stated = _figures(pattern, position)
+    for change in _CHANGED_FROM.finditer(position):
+        stated -= _figures(pattern, change.group("old"))
+    return stated
+
+
 def _figure_conflict(ask: str, position: str) -> str | None:
-    """A year or amount in ``ask`` that ``position`` states differently, or None."""
+    """A year or amount in ``ask`` that ``position`` states differently (not counting one
+    it reports changed: "moved from 2030 to 2027" states 2027), or None."""
     for pattern in (_YEAR, _AMOUNT):
-        asked, stated = _figures(pattern, ask), _figures(pattern, position)
+        asked, stated = _figures(pattern, ask), _current_figures(pattern, position)
         for kind in {_kind(f) for f in asked}:
             wanted = {f for f in asked if _kind(f) == kind}
             said = {f for f in stated if _kind(f) == kind}
