@@ -154,6 +154,13 @@ def test_undoing_an_announced_act(ask: str, position: str, divergent: bool) -> N
         ("keep Thames Water in public ownership", "The government will not nationalise.", None),
         # Refusing any change asks to keep things as they are.
         ("rule out any change to eligibility", "The eligibility clause is taken out.", None),
+        # turning a thing down as the ask's own verb
+        (
+            "Ministers should reject the pay review body's recommendation",
+            "The government accepts the pay review body's award in full.",
+            "rules out",
+        ),
+        ("reject the proposal", "The government rejected the proposal.", None),
     ],
 )
 def test_refusals(ask: str, position: str, reason: str | None) -> None:
@@ -375,6 +382,12 @@ def test_refusing_change_against_a_change(ask: str, position: str, reason: str |
         ("expand the scheme to renters", "The scheme not only helps owners.", None),
         ("decide on the levy this year", "Ministers have not yet decided on a levy.", None),
         ("apply the cap to renters", "The cap does not apply to renters.", None),
+        # turning a thing down is not accepting it
+        (
+            "Ministers should adopt the committee's recommendation",
+            "The government rejected the committee's recommendation.",
+            'the ask would "adopt", the position says "rejected"',
+        ),
     ],
 )
 def test_an_act_the_position_negates(ask: str, position: str, reason: str | None) -> None:

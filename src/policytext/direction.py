@@ -206,7 +206,9 @@ _NEG_RE = re.compile(
 # the bill, not the target, the measure") do not count.
 _ASK_REFUSAL = re.compile(
     r"\b(?:must|should|shall|needs? to|ought to|has to|have to|is to|are to)\s+(?:not|never)\b"
-    r"|\b(?:mustn|shouldn)[’']t\b|\brule out\b|\brefuse to\b|^\W*(?:do not|don[’']t|never)\b",
+    r"|\b(?:mustn|shouldn)[’']t\b|\brule out\b|\brefuse to\b|^\W*(?:do not|don[’']t|never)\b"
+    # turning something down as the ask's own verb: "Ministers should reject the award"
+    r"|\b(?:reject|turn down|vote down|throw out)\b",
     re.IGNORECASE,
 )
 # What "rule out" / "must not" refuses when the ask is to keep things as they are.
@@ -695,6 +697,11 @@ def _act_stem(word: str) -> str:
     return s[2:] if s.startswith("re") and len(s) >= 6 else s
 
 
+# A position that turns something down, and the acts it then says are not done.
+_REJECTED = re.compile(r"\b(?:reject(?:s|ed)?|turn(?:s|ed)? down)\b", re.IGNORECASE)
+_ACCEPT_VERBS = ("accept", "adopt", "approve", "implement", "endorse", "agree")
+
+
 def _negated_act(ask: str, position: str) -> str | None:
     """A verb the ask wants done that the position says is not done, or None: "make
     emissions something the decision-maker must weigh" against "is not weighed in the
@@ -704,6 +711,10 @@ def _negated_act(ask: str, position: str) -> str | None:
         verb = match.group("verb").lower()
         if verb not in _NOT_NEGATED_ACT and verb not in STOPWORDS:
             negated.setdefault(_act_stem(verb), match.group())
+    rejected = _REJECTED.search(position)
+    if rejected is not None:  # "rejected the recommendation": it is not accepted
+        for verb in _ACCEPT_VERBS:
+            negated.setdefault(_act_stem(verb), rejected.group())
     if not negated:
         return None
     for match in _WORDS_RE.finditer(ask):
