@@ -482,6 +482,8 @@ def test_reopening_what_the_position_stops_is_a_reversal() -> None:
         ("Reverse the cut to the aid budget", "Aid spending is cut to 0.3% of GNI.", True),
         ("Extend the 5p fuel duty cut", "Fuel duty rises by 5p a litre in April.", True),
         ("Extend the 5p fuel duty cut", "The 5p cut in fuel duty is extended for a year.", False),
+        # ... but only a cut the verb acts on, not one in a phrase after it
+        ("Stop funding defence", "The Treasury will fund defence through the aid reduction.", True),
     ],
 )
 def test_what_a_verb_acts_on(ask: str, position: str, conflicting: bool) -> None:

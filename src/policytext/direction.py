@@ -292,9 +292,13 @@ _KEEP_RE = re.compile(
 # Nouns that themselves stop something: reversing one ("lift the ban") turns it around.
 _STOPPER_NOUN = re.compile(
     r"\b(?:ban|bans|block|blocks|freeze|moratorium|suspension|pause|restrictions?|embargo"
-    r"|prohibition|controls|caps?|limits?|ceiling)\b"
-    # a cut as a thing: "reverse the cut to aid", "extend the 5p cut"
-    r"|\b(?:the|a|an|its|their|this|that|these|those)\s+(?:[\w£$€%.’'-]+\s+){0,3}?"
+    r"|prohibition|controls|caps?|limits?|ceiling)\b",
+    re.IGNORECASE,
+)
+# A cut as a thing, when it is what the verb acts on ("reverse the cut to aid", "extend the
+# 5p fuel duty cut"), not in a phrase after it ("funded by the aid reduction").
+_CUT_NOUN = re.compile(
+    r"\s*\b(?:the|a|an|its|their|this|that|these|those)\s+(?:[\w£$€%.’'-]+\s+){0,3}?"
     r"(?:cuts?|reductions?)\b",
     re.IGNORECASE,
 )
@@ -396,16 +400,18 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
     return None
 
 
-def _acted_on(text: str, verb: re.Match[str]) -> str:
-    """The words ``verb`` acts on: its subject when it is passive or intransitive ("the ban
-    was lifted", "the limit stays in place", "the freeze ends in April"), else the words
-    after it."""
+def _acts_on_stopper(text: str, verb: re.Match[str]) -> bool:
+    """Whether ``verb`` acts on a stopper: in its subject when it is passive or
+    intransitive ("the ban was lifted", "the limit stays in place", "the freeze ends in
+    April"), else in the words after it."""
     word = verb.group().lower()
     participle = word.endswith(("ed", "en", "wn")) or word in _PAST_IRREGULAR
     passive = participle and _PASSIVE_BEFORE.search(text[: verb.start()]) is not None
     if passive or _INTRANSITIVE.match(text, verb.start()):
-        return text[_clause_start(text, verb.start()) : verb.start()]
-    return text[verb.end() : verb.end() + 40]
+        subject = text[_clause_start(text, verb.start()) : verb.start()]
+        return _STOPPER_NOUN.search(subject) is not None or _CUT_NOUN.search(subject) is not None
+    after = text[verb.end() : verb.end() + 40]
+    return _STOPPER_NOUN.search(after) is not None or _CUT_NOUN.match(after) is not None
 
 
 def _intended_act(text: str, intent: re.Match[str] | None) -> int:
@@ -504,7 +510,7 @@ def detect_direction(text: str) -> Direction:
     inner = _intended_act(text, intent)
     if inner:
         sign *= inner
-    elif _STOPPER_NOUN.search(_acted_on(text, verb)):
+    elif _acts_on_stopper(text, verb):
         sign = -sign
     word = verb.group().lower()
     keep = _KEEP_RE.fullmatch(word) is not None or _STAY_RE.match(word) is not None
