@@ -1111,3 +1111,16 @@ def test_spans_around_relative_clauses_figures_and_elaborations(
 )
 def test_maxims_and_frames_are_not_asks(text: str) -> None:
     assert spans(UK + text) == []
+
+
+def test_a_capitalised_name_that_opens_with_a_verb_is_an_addressee() -> None:
+    [rec] = segment(
+        "- Great British Energy: build the turbines.\n- Build Canada Homes: publish the list."
+    )[1:]
+    assert rec.text == "Build Canada Homes: publish the list"
+    assert rec.actor == "Build Canada Homes"
+
+
+def test_and_inside_a_cut_purpose_clause_is_no_second_ask() -> None:
+    recs = segment("We should order homes from factories, so that the plants can hire and invest.")
+    assert [r.text for r in recs] == ["We should order homes from factories"]

@@ -1432,6 +1432,12 @@ _SUBJECT_AFTER_RE = re.compile(
     r"|[a-z][\w-]*\s*(?:,|\b(?:and|or|for|of|from|with|at|to)\b)",
     _I,
 )
+# A dependent clause opening in the tail cut off a span: an "and" after it joins its verbs.
+_SUBORDINATE_RE = re.compile(
+    r"\b(?:so\s+that|in\s+order\s+to|because|which|who|while|when|where|if|unless|until"
+    r"|since|although|though)\b",
+    _I,
+)
 _COORD_MIN_WORDS = 4
 """Without a comma, "A and B" splits only when A has this many words: "put Thames Water
 into special administration this winter and keep it in public ownership" is two asks,
@@ -1449,6 +1455,8 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
             continue
         if _SUBJECT_AFTER_RE.match(doc.text, m.end()):
             continue  # "and staff cannot resign", "and support for carers": not a second verb
+        if m.start() > cand.end and _SUBORDINATE_RE.search(doc.text, cand.end, m.start()):
+            continue  # "..., so that the plants can hire and invest": inside the cut tail
         s1, e1 = _finish_span(doc.text, cand.start, m.start())
         s2, e2 = _finish_span(doc.text, m.end(), raw_end)
         if e1 <= s1 or e2 <= s2:
@@ -1663,6 +1671,8 @@ def _imperative_at(st: str, pos: int) -> bool:
 
 
 _ADDRESSEE_RE = re.compile(r"(?P<actor>[A-Z][^:;,.!?]{0,50}?)\s*[:–—]\s+")
+# A name of several capitalised words ("Build Canada Homes", "Great British Energy").
+_NAME_RE = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 
 
 _FUNCTION_WORDS = _wordset(
@@ -1705,6 +1715,13 @@ def _list_item(
     actor = header_actor if header_actor is not None else doc.default_actor
     split_from = off
     addressed = _ADDRESSEE_RE.match(st, off)
+    if (
+        imperative
+        and addressed is not None
+        and _NAME_RE.fullmatch(addressed.group("actor")) is not None
+        and _verb_like_at(st, addressed.end())
+    ):
+        imperative = False  # "Build Canada Homes: publish ...": a name that opens with a verb
     if not imperative and addressed is not None and _verb_like_at(st, addressed.end()):
         # "Ofcom: issue the first fines ...": the addressee names the actor
         imperative = True
