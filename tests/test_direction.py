@@ -488,3 +488,78 @@ def test_reopening_what_the_position_stops_is_a_reversal() -> None:
 )
 def test_what_a_verb_acts_on(ask: str, position: str, conflicting: bool) -> None:
     assert (conflict(ask, position) is not None) is conflicting
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicting"),
+    [
+        # A capitalised word after another is part of a name, not a verb.
+        ("scrap the scheme", "The Small Business Rate Relief scheme continues a year.", True),
+        ("restart the Help to Buy scheme", "The Home Building Cut programme closes.", True),
+        # A verb in a time clause says when, not what.
+        (
+            "bring every line back into public hands",
+            "Each line passes to a public company when its contract expires.",
+            False,
+        ),
+        ("extend the scheme", "The scheme will be closed once the budget runs out.", True),
+        ("keep the rate at 4.9 per cent", "Rates after 2030 are left open for the review.", False),
+        # Keeping something off or down keeps it stopped.
+        ("keep the loophole closed for good", "The law abolishes the duty-free loophole.", False),
+        ("keep the border shut to new arrivals", "Ministers reopened the border.", True),
+        ("keep energy bills down this winter", "Ofgem cuts the price cap by 5%.", False),
+        # "lift" a quantity raises it; "lift" a ban ends it.
+        ("lift defence spending to 3% of GDP", "Defence spending will rise to 3% of GDP.", False),
+        ("lift investment in the grid", "The grid budget is cut by a third.", True),
+        ("lift the ban on onshore wind", "The government keeps the ban on onshore wind.", True),
+        # More verbs that remove, and holding a level.
+        ("keep the tax", "The budget eliminates the tax from 2026.", True),
+        ("preserve the fund", "Ministers will discontinue the fund next year.", True),
+        ("keep the agency", "The agency is dismantled and its work moved.", True),
+        ("hold aid at 0.5 per cent of income", "Aid falls from 0.5% to 0.3% of income.", True),
+        ("hold the rate at 2.5 per cent", "The rate stays at 2.5%.", False),
+    ],
+)
+def test_names_time_clauses_states_and_levels(ask: str, position: str, conflicting: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicting
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        # moving a level the position sets
+        ("halve the £3,000 excess", "Patients pay an excess of £3,000 first.", "the £3000"),
+        (
+            "bring the threshold down from 100 staff to 50",
+            "Firms with more than 100 staff must report.",
+            "the 100",
+        ),
+        ("double the £500 grant", "Every household receives a £500 grant.", "the £500"),
+        (
+            "cut the fee cap from £9,250 to £6,000",
+            "Tuition fees are capped at £9,250.",
+            "the £9250",
+        ),
+        (
+            "It is time for ministers to halve the £6,000 a school must find",
+            "Schools pay the first £6,000.",
+            "the £6000",
+        ),
+        # ... not when the position moves it the same way or states the target
+        ("halve the £3,000 excess", "The £3,000 excess will be halved from April.", None),
+        ("raise the £500 grant to £1,000", "The £500 grant becomes £1,000 in April.", None),
+        # deadlines are compared with deadlines
+        (
+            "get the backlog below 10,000 by the end of 2026",
+            "The plan clears it by the end of 2028, half in 2026.",
+            "by 2026",
+        ),
+        (
+            "connect every school by 2027",
+            "Every school will be connected by 2027, half in 2026.",
+            None,
+        ),
+    ],
+)
+def test_moving_a_stated_level_and_deadlines(ask: str, position: str, reason: str | None) -> None:
+    assert_reason(ask, position, reason)

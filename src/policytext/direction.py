@@ -26,7 +26,7 @@ _UP = """
     double triple impose sanction enforce tighten upgrade renew reaffirm pursue allow permit
     legislate recognise recognize ratify implement widen broaden unfreeze uprate protect
     prioritise prioritize mandate require oblige subsidise subsidize begin lengthen
-    designate revive resurrect reintroduce reimpose
+    designate revive resurrect reintroduce reimpose quadruple
     """.split()  # noqa: SIM905  # a word list reads better as text
 _UP_PHRASES = ("press ahead", "go ahead", "roll out", "scale up", "step up", "bring forward")
 # Verbs that stop, remove or decrease what they act on.
@@ -34,7 +34,8 @@ _DOWN = """
     suspend halt stop end pause freeze cut reduce lower scrap abolish repeal withdraw cancel
     close ban prohibit restrict limit lift ease relax loosen drop abandon postpone delay shelve
     revoke terminate slash cap block curb axe ditch exit leave remove reverse rescind veto
-    exempt weaken shrink narrow shorten strike overturn bar expire lapse
+    exempt weaken shrink narrow shorten strike overturn bar expire lapse halve eliminate
+    discontinue dismantle
     """.split()  # noqa: SIM905  # a word list reads better as text
 _DOWN_PHRASES = (
     "phase out",
@@ -45,6 +46,8 @@ _DOWN_PHRASES = (
     "pull back",
     "water down",
     "opt out",
+    "do away with",
+    "get rid of",
 )
 
 # Irregular past forms.
@@ -108,7 +111,8 @@ _NOUNISH = frozenset(
 _REMOVE = frozenset(
     """
     suspend halt stop end scrap abolish repeal withdraw cancel drop abandon revoke terminate
-    axe ditch remove reverse rescind overturn strike shelve expire lapse
+    axe ditch remove reverse rescind overturn strike shelve expire lapse eliminate discontinue
+    dismantle
     """.split()  # noqa: SIM905  # a word list reads better as text
 )
 
@@ -190,11 +194,27 @@ _STAY_PATTERNS = (
     r"(?:in\s+(?:place|force)\b|unchanged\b|at(?=\s+(?:about\s+|around\s+)?[£$€\d]))",
 )
 _STAY_RE = re.compile(_STAY_PATTERNS[0], re.IGNORECASE)
+# Holding a level: "hold aid at 0.5 per cent" (not "hold talks", "hold a vote").
+_HOLD_PATTERNS = (
+    r"(?:hold|holds|holding|held)(?=\s+(?:[\w’'-]+\s+){0,4}?at\s+(?:about\s+|around\s+)?[£$€\d])",
+)
 # "ends" is mostly a noun, but not before a time: "funding ends in March".
 _END_PATTERNS = (r"ends(?=\s+(?:in|on|at|from|after|when|once)\b)",)
-_UP_RE = _pattern(_UP, _UP_PHRASES, patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS, *_STAY_PATTERNS))
+_UP_RE = _pattern(
+    _UP,
+    _UP_PHRASES,
+    patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS, *_STAY_PATTERNS, *_HOLD_PATTERNS),
+)
+# "bring the threshold down from 50 tonnes to 10", "get waiting times down to 18 weeks"
+_BRING_DOWN_PATTERNS = (
+    r"(?:bring|brings|bringing|brought|push|pushes|pushing|pushed|get|gets|getting|got)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?down(?=\s+(?:from|to|by|below|under)\b)",
+)
 _DOWN_RE = _pattern(
-    _DOWN, _DOWN_PHRASES, ("on hold", "on ice"), patterns=(*_FALL_PATTERNS, *_END_PATTERNS)
+    _DOWN,
+    _DOWN_PHRASES,
+    ("on hold", "on ice"),
+    patterns=(*_FALL_PATTERNS, *_END_PATTERNS, *_BRING_DOWN_PATTERNS),
 )
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
@@ -289,6 +309,20 @@ _KEEP_RE = re.compile(
     r"\b(?:" + "|".join(sorted({f for lemma in _KEEP_LEMMAS for f in _forms(lemma)})) + r")\b",
     re.IGNORECASE,
 )
+# Keeping something in a stopped or low state: "keep the loophole closed", "keep bills down".
+_KEEP_STATE = re.compile(
+    r"\s+(?:[\w’'£$€%.,-]+\s+){0,5}?(?:shut|closed|out|off|down|frozen|suspended|banned|low"
+    r"|in\s+check|at\s+bay|under\s+control)\b",
+    re.IGNORECASE,
+)
+# "lift" a quantity or to a figure raises it ("lift spending to 3%"); "lift the ban" ends it.
+_RAISED_QUANTITY = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:spending|funding|investment|pay|wages?|salar(?:y|ies)"
+    r"|budgets?|output|productivity|growth|rates?|shares?|numbers?|levels?|targets?"
+    r"|ambitions?|contributions?|allowances?|pensions?|thresholds?"
+    r"|(?:to|by)\s+(?:about\s+|around\s+)?[£$€\d])",
+    re.IGNORECASE,
+)
 # Nouns that themselves stop something: reversing one ("lift the ban") turns it around.
 _STOPPER_NOUN = re.compile(
     r"\b(?:ban|bans|block|blocks|freeze|moratorium|suspension|pause|restrictions?|embargo"
@@ -302,6 +336,14 @@ _CUT_NOUN = re.compile(
     r"(?:cuts?|reductions?)\b",
     re.IGNORECASE,
 )
+# Verbs that move a level, and the stoppers that are levels ("cut the price cap" lowers it).
+_LEVEL_VERBS = frozenset(
+    "raise increase boost double triple quadruple cut reduce lower halve slash".split()  # noqa: SIM905
+)
+_MOVES_RE = re.compile(rf"{_RISE_PATTERNS[0]}|{_FALL_PATTERNS[0]}", re.IGNORECASE)
+# Down verbs that set a level rather than move it: "fees are capped at £9,250".
+_SETS_LEVEL = frozenset({"cap", "limit", "freeze", "restrict"})
+_LEVEL_STOPPER = re.compile(r"caps?|limits?|ceiling", re.IGNORECASE)
 # Verbs, as matched, that say what happens to their subject.
 _INTRANSITIVE = re.compile(
     rf"{_STAY_PATTERNS[0]}|{_END_PATTERNS[0]}|expir|laps|{_RISE_PATTERNS[0]}|{_FALL_PATTERNS[0]}",
@@ -361,6 +403,22 @@ _NOUN_COMPLEMENT_BEFORE = re.compile(
 )
 
 
+# "left open", "leaves the rate unchanged": a state, not leaving or removing anything.
+_LEFT_AS_IS = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?(?:open|unchanged|undecided|intact|untouched|alone|in\s+place"
+    r"|as\s+(?:it|they)\s+(?:is|are))\b",
+    re.IGNORECASE,
+)
+# A capitalised word after another is part of a name ("the Housing Accelerator Fund
+# gives", "the Home Building Cut programme"), not a verb.
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'.&-]*)\s+$")
+# A verb in a time clause ("when its contract expires", "once the money runs out") says
+# when the act happens, not what it does; "until 2027 the levy is frozen" is not one.
+_TIME_CLAUSE_BEFORE = re.compile(
+    r"\b(?:when|whenever|once|until|till|after|before|as\s+soon\s+as)\s+(?!which\b)"
+    r"(?:[^\W\d]+(?:[’'][^\W\d]+)?\s+){0,6}$",
+    re.IGNORECASE,
+)
 # An indirect question ("say whether the loophole is being closed") reports, not asks.
 _INDIRECT_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
 # A noun that announces an intended act: "drop its pledge to repeal the Act" undoes the
@@ -394,7 +452,12 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
             continue  # "an upgraded agreement", "with a cap of £350,000": not the verb
         if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
-        if _INDIRECT_QUESTION.search(text, _clause_start(text, match.start()), match.start()):
+        if match.group()[:1].isupper() and _NAME_BEFORE.search(before):
+            continue
+        if _LEMMA.get(match.group().lower()) == "leave" and _LEFT_AS_IS.match(text, match.end()):
+            continue
+        clause = text[_clause_start(text, match.start()) : match.start()]
+        if _INDIRECT_QUESTION.search(clause) or _TIME_CLAUSE_BEFORE.search(clause):
             continue
         return match
     return None
@@ -403,15 +466,23 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
 def _acts_on_stopper(text: str, verb: re.Match[str]) -> bool:
     """Whether ``verb`` acts on a stopper: in its subject when it is passive or
     intransitive ("the ban was lifted", "the limit stays in place", "the freeze ends in
-    April"), else in the words after it."""
+    April"), else in the words after it. A verb that moves a level moves a cap's level
+    ("cut the price cap", "the cap rises to £10,000"): it does not reverse the cap."""
     word = verb.group().lower()
     participle = word.endswith(("ed", "en", "wn")) or word in _PAST_IRREGULAR
     passive = participle and _PASSIVE_BEFORE.search(text[: verb.start()]) is not None
     if passive or _INTRANSITIVE.match(text, verb.start()):
-        subject = text[_clause_start(text, verb.start()) : verb.start()]
-        return _STOPPER_NOUN.search(subject) is not None or _CUT_NOUN.search(subject) is not None
-    after = text[verb.end() : verb.end() + 40]
-    return _STOPPER_NOUN.search(after) is not None or _CUT_NOUN.match(after) is not None
+        words = text[_clause_start(text, verb.start()) : verb.start()]
+        stopper = _STOPPER_NOUN.search(words)
+        cut = _CUT_NOUN.search(words)
+    else:
+        words = text[verb.end() : verb.end() + 40]
+        stopper = _STOPPER_NOUN.search(words)
+        cut = _CUT_NOUN.match(words)
+    moves_level = _LEMMA.get(word) in _LEVEL_VERBS or _MOVES_RE.match(text, verb.start())
+    if stopper is not None and moves_level and _LEVEL_STOPPER.fullmatch(stopper.group()):
+        stopper = None
+    return stopper is not None or cut is not None
 
 
 def _intended_act(text: str, intent: re.Match[str] | None) -> int:
@@ -508,12 +579,21 @@ def detect_direction(text: str) -> Direction:
     negated ^= _OBJECT_NEGATION.match(plain, verb.end()) is not None
     intent = _INTENT_TO.match(text, verb.end())
     inner = _intended_act(text, intent)
+    word = verb.group().lower()
+    kept_down = _KEEP_RE.fullmatch(word) is not None and _KEEP_STATE.match(text, verb.end())
     if inner:
         sign *= inner
+    elif kept_down:
+        sign = -1  # "keep the loophole closed": it stays off
     elif _acts_on_stopper(text, verb):
         sign = -sign
-    word = verb.group().lower()
-    keep = _KEEP_RE.fullmatch(word) is not None or _STAY_RE.match(word) is not None
+    elif _LEMMA.get(word) == "lift" and _RAISED_QUANTITY.match(text, verb.end()):
+        sign = 1  # "lift spending to 3%"
+    keep = not kept_down and (
+        _KEEP_RE.fullmatch(word) is not None
+        or _STAY_RE.match(word) is not None
+        or word in {"hold", "holds", "holding", "held"}  # only as "hold ... at <figure>"
+    )
     removes = _LEMMA.get(word) in _REMOVE
     return Direction(
         -sign if negated else sign,
@@ -538,6 +618,7 @@ _ASK_CUE_TOKEN = re.compile(
 # The modal of an ask with a subject: its verb phrase starts after it, so a name such as
 # "Build Canada Homes should exempt ..." is not read as the verb "build".
 _ASK_MODAL = re.compile(rf"\b(?:{ASK_MODALS})\b", re.IGNORECASE)
+_CUE_BEFORE_MODAL = re.compile(r"\bto\b|:")
 _ASIDE = re.compile(r",[^,;:]{0,60},")
 _WORDS_RE = re.compile(r"[\w’'-]+")
 _ASK_VERB_WINDOW = 3
@@ -570,11 +651,14 @@ def ask_direction(ask: str) -> Direction:
         'exempt'
     """
     modal = _ASK_MODAL.search(ask)
-    start = modal.end() if modal is not None else 0
+    # a modal after an infinitive cue sits in the object ("time for X to halve the £6,000
+    # that a school must find"): the verb phrase starts at the cue
+    own = modal is not None and _CUE_BEFORE_MODAL.search(ask, 0, modal.start()) is None
+    start = modal.end() if modal is not None and own else 0
     found = detect_direction(ask[start:])
     if found.sign and not _opens_verb_phrase(ask, start + found.start):
         return Direction(0)
-    return found
+    return attrs.evolve(found, start=start + found.start) if found.sign else found
 
 
 def opposed(a: Direction, b: Direction) -> bool:
@@ -683,7 +767,11 @@ def conflict(ask: str, position: str) -> str | None:
             return None  # "keep aid at no less than £3bn" and "at least £3bn a year"
         return f'the ask keeps what the position changes ("{p.verb}")'
     # an ask that declines ("rule out nationalising") agrees with a position that does not
-    return (None if declines else _negated_act(ask, position)) or _figure_conflict(ask, position)
+    return (
+        (None if declines else _negated_act(ask, position))
+        or _changed_level(ask, position, a, p)
+        or _figure_conflict(ask, position)
+    )
 
 
 def _states_asked_level(ask: str, position: str) -> bool:
@@ -739,7 +827,7 @@ _CHANGED_FROM = re.compile(
     r"\b(?:mov\w+|rais\w+|cut|increas\w+|reduc\w+|lower\w*|brought\s+forward|pushed\s+back"
     r"|put\s+back|delay\w*|chang\w+|shift\w*|extend\w*|shorten\w*|lengthen\w*|ris(?:es|en)"
     r"|rose|falls?|fallen|fell|goes\s+(?:up|down)|went\s+(?:up|down)|up|down)"
-    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?P<old>[^\s,;.]+(?:\s+[^\s,;.]+)?)\s+to\s+",
+    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?P<old>(?:[^\s,;.]|[.,](?=\d))+(?:\s+[^\s,;.]+)?)\s+to\s+",
     re.IGNORECASE,
 )
 
@@ -752,9 +840,58 @@ def _current_figures(pattern: re.Pattern[str], position: str) -> set[str]:
     return stated
 
 
+# Any number, with its unit when it has one: "£6,000", "50 tonnes" (as "50"), "0.5 per cent".
+_NUMBER = re.compile(
+    r"(?<![\d,.])[£$€]?\d+(?:[,.]\d+)*+(?:\s?(?:%|per\s?cent|percentage\s+points?|bn|billion"
+    r"|m|million)\b)?",
+    re.IGNORECASE,
+)
+# A figure that is where a change goes, not what it changes: "halve the fee *to* £500".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:to|by|below|above|under|at)\s+(?:about\s+|around\s+|at\s+least\s+)?$", re.IGNORECASE
+)
+
+
+def _changed_level(ask: str, position: str, a: Direction, p: Direction) -> str | None:
+    """A level the position sets that the ask moves ("halve the £6,000" against "costs
+    above £6,000 a year", "bring the threshold down from 50 tonnes to 10" against "no more
+    than 50 tonnes"), unless the position moves it the same way or states the ask's
+    target, or None."""
+    verb = a.verb.lower()
+    if a.keep or not a.sign:
+        return None
+    if p.sign == a.sign and _LEMMA.get(p.verb.lower()) not in _SETS_LEVEL:
+        return None  # "the £3,000 excess will be halved": the position moves it too
+    if _LEMMA.get(verb) not in _LEVEL_VERBS | {"lift"} and not verb.endswith("down"):
+        return None
+    moved: set[str] = set()
+    targets: set[str] = set()
+    for match in _NUMBER.finditer(ask, a.start + len(a.verb)):
+        into = targets if _TARGET_BEFORE.search(ask, 0, match.start()) else moved
+        into |= _figures(_NUMBER, match.group())
+    stated = {f for f in _current_figures(_NUMBER, position) if not _YEAR.fullmatch(f)}
+    hit = sorted(moved & stated - {f for f in moved if _YEAR.fullmatch(f)})
+    if hit and not targets & stated:
+        return f'the ask would move the {hit[0]} the position sets ("{a.verb}")'
+    return None
+
+
+# A deadline: "by 2027", "by the end of 2026", "by spring 2030".
+_DEADLINE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:early|late|mid)[\s-]+)?(?:[a-z]+\s+)?(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
 def _figure_conflict(ask: str, position: str) -> str | None:
-    """A year or amount in ``ask`` that ``position`` states differently (not counting one
-    it reports changed: "moved from 2030 to 2027" states 2027), or None."""
+    """A deadline, year or amount in ``ask`` that ``position`` states differently (not
+    counting one it reports changed: "moved from 2030 to 2027" states 2027), or None."""
+    wanted_by = {m.group("year") for m in _DEADLINE.finditer(ask)}
+    said_by = {m.group("year") for m in _DEADLINE.finditer(position)}
+    if wanted_by and said_by and not wanted_by & said_by:
+        ask_by, position_by = ", ".join(sorted(wanted_by)), ", ".join(sorted(said_by))
+        return f"the ask wants it by {ask_by}, the position by {position_by}"
     for pattern in (_YEAR, _AMOUNT):
         asked, stated = _figures(pattern, ask), _current_figures(pattern, position)
         for kind in {_kind(f) for f in asked}:
