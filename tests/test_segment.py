@@ -1124,3 +1124,34 @@ def test_a_capitalised_name_that_opens_with_a_verb_is_an_addressee() -> None:
 def test_and_inside_a_cut_purpose_clause_is_no_second_ask() -> None:
     recs = segment("We should order homes from factories, so that the plants can hire and invest.")
     assert [r.text for r in recs] == ["We should order homes from factories"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The industry's slogan is that the rules must be made fit for reality.",
+        "The Treasury's line is that councils should pay for it.",
+        "The lobby's pitch was that Congress should cut the tax.",
+    ],
+)
+def test_a_third_partys_line_is_reported(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        (
+            "My argument is that ministers must restart the talks.",
+            "ministers must restart the talks",
+        ),
+        ("Our position is that the Treasury should fund it.", "the Treasury should fund it"),
+    ],
+)
+def test_the_authors_own_line_is_an_ask(text: str, ask: str) -> None:
+    assert spans(UK + text) == [ask]
+
+
+def test_an_indirect_question_stays_inside_the_ask() -> None:
+    text = "Parliament should require the minister to report each year how many units could deploy."
+    assert [r.text for r in segment(text)] == [text[:-1]]

@@ -279,7 +279,8 @@ _REPORT_RE = re.compile(
     r"hopes|hoped|fears|feared|wrote|writes|declared?|pledged?|promised?|vowed?|"
     r"reckons?|feels|felt|assert(?:s|ed)|reminded|explained|noted|added|"
     r"ha(?:s|ve)\s+made\s+clear|made\s+clear|making\s+clear|is\s+clear|are\s+clear|"
-    r"position\s+is|view\s+is|line\s+is"
+    # a third party's line: "The industry's slogan is that the rules must be ..."
+    r"(?:position|view|line|slogan|mantra|motto|refrain|message|argument|pitch)\s+(?:is|was)"
     # "The May executive order set the goal in one line: Americans should pay ..."
     r"|(?:set|sets|put|puts|laid|lays)\s+(?:out\s+)?(?:the|its|their|his|her|a)\s+"
     r"(?:goal|aim|target|ambition|principle|test|promise|pledge))\b",
@@ -290,6 +291,7 @@ _FIRST_PERSON_FRAME_RE = re.compile(
     r"still|long|always|really|too|all|now|genuinely|truly|certainly|therefore|personally))*\s*$",
     _I,
 )
+_OWN_FRAME_RE = re.compile(r"\b(?:my|our)\s+$", _I)
 _AS_FRAME_RE = re.compile(r"(?:^|[\s,;])as\s+[^,]{0,60}$", _I)
 _CONDITIONAL_BEFORE_RE = re.compile(
     rf"\b(?:if|unless|whether|once|until|lest|in\s+case|even\s+if|so\s+that|why|how|what"
@@ -1249,8 +1251,8 @@ def _reported(prefix: str) -> bool:
         and not _AUX_BEFORE_RE.search(frame_subject)
     ):
         return False  # "the measures announced last year should ...": a participle, not a frame
-    if _FIRST_PERSON_FRAME_RE.search(frame_subject):
-        return False
+    if _FIRST_PERSON_FRAME_RE.search(frame_subject) or _OWN_FRAME_RE.search(frame_subject):
+        return False  # "I believe", "My argument is that"
     if _AS_FRAME_RE.search(frame_subject):
         return False
     # "it is clear that": the author's own voice
@@ -1386,6 +1388,15 @@ def _analyse(
         start: int | None = h.start
         if h.kind == "modal":
             start = _subject_start(st, region_start, h.start, not kept)
+        if (
+            h.kind == "modal"
+            and kept
+            and start is not None
+            and _EMBEDDED_WH_RE.search(st, 0, start)
+        ):
+            # "require X to report how many brigades could deploy": an indirect question
+            # inside the earlier ask's verb phrase, not a clause of its own
+            continue
         if h.kind == "modal" and kept and start == _skip_space(st, kept[-1].end):
             first = _WORD_RE.match(st, start)
             if first is not None and first.group(0) in BASE_VERBS:
@@ -1422,6 +1433,7 @@ def _analyse(
     return cands, False
 
 
+_EMBEDDED_WH_RE = re.compile(r"\b(?:how|what|whether|why|when|where|which)\s+$", _I)
 _COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
 # health boards must ..."), or a noun rather than a verb ("and support for carers", "and
