@@ -518,6 +518,9 @@ def test_what_a_verb_acts_on(ask: str, position: str, conflicting: bool) -> None
         ("keep the agency", "The agency is dismantled and its work moved.", True),
         ("hold aid at 0.5 per cent of income", "Aid falls from 0.5% to 0.3% of income.", True),
         ("hold the rate at 2.5 per cent", "The rate stays at 2.5%.", False),
+        # an adjective before a stopper noun keeps it a noun
+        ("Allow onshore wind", "The de facto ban on onshore wind is lifted.", False),
+        ("Restore the ban on onshore wind", "The de facto ban on onshore wind is lifted.", True),
     ],
 )
 def test_names_time_clauses_states_and_levels(ask: str, position: str, conflicting: bool) -> None:
