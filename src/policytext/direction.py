@@ -874,7 +874,7 @@ def _changed_level(ask: str, position: str, a: Direction, p: Direction) -> str |
         into = targets if _TARGET_BEFORE.search(ask, 0, match.start()) else moved
         into |= _figures(_NUMBER, match.group())
     stated = {f for f in _current_figures(_NUMBER, position) if not _YEAR.fullmatch(f)}
-    hit = sorted(moved & stated - {f for f in moved if _YEAR.fullmatch(f)})
+    hit = sorted(moved & stated)
     if hit and not targets & stated:
         return f'the ask would move the {hit[0]} the position sets ("{a.verb}")'
     return None
