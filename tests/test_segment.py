@@ -702,6 +702,8 @@ def test_runs_of_separators_do_not_hang() -> None:
         ("Washington should lift the tariffs.", "US government"),
         ("The United States should lift the tariffs.", "US government"),
         ("EU member states should take more refugees.", "EU member states"),
+        ("Canberra should fund the helplines.", "Australian government"),
+        ("Ottawa should cut the GST on new homes.", "Canadian government"),
     ],
 )
 def test_a_short_text_still_names_the_government_its_subject_names(text: str, actor: str) -> None:
@@ -1155,3 +1157,68 @@ def test_the_authors_own_line_is_an_ask(text: str, ask: str) -> None:
 def test_an_indirect_question_stays_inside_the_ask() -> None:
     text = "Parliament should require the minister to report each year how many units could deploy."
     assert [r.text for r in segment(text)] == [text[:-1]]
+
+
+def test_an_indirect_question_with_its_own_subject_stays_inside_the_ask() -> None:
+    text = "Ministers should explain what councils must do."
+    assert [r.text for r in segment(UK + text)] == [text[:-1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        ("What the Treasury must do is publish the plan.", "HM Treasury", "publish the plan"),
+        (
+            "What ministers should do now is simple: scrap the cap.",
+            "UK government",
+            "scrap the cap",
+        ),
+        ("What we must do is to build more homes.", "UK government", "build more homes"),
+    ],
+)
+def test_a_pseudo_cleft_what_x_should_do_is_an_ask(text: str, actor: str, action: str) -> None:
+    (rec,) = segment(UK + text)
+    assert (rec.text, rec.actor, rec.action) == (text[:-1], actor, action)
+
+
+def test_a_pseudo_cleft_without_an_action_is_not_an_ask() -> None:
+    assert spans(UK + "What the Treasury should do is less clear.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What I want to see in the Budget is a per-mile charge on electric cars.",
+        "What I want to see instead is a legal duty to give councils notice.",
+    ],
+)
+def test_what_i_want_to_see_with_an_adverbial_keeps_its_cue(text: str) -> None:
+    (rec,) = segment(UK + text)
+    assert rec.text == text[:-1]
+    assert rec.actor == "UK government"
+
+
+def test_a_camel_case_addressee_labels_a_list_item() -> None:
+    text = (
+        "Two things should happen before December:\n\n- eSafety: count Roblox as a platform.\n"
+        "- Platforms: tell every teenager what happens.\n"
+    )
+    recs = segment(text)
+    assert [(r.text, r.actor) for r in recs] == [
+        ("eSafety: count Roblox as a platform", "eSafety"),
+        ("Platforms: tell every teenager what happens", "Platforms"),
+    ]
+
+
+def test_a_whatever_clause_is_a_trailing_aside() -> None:
+    text = "Ministers must keep that promise, whatever pressure comes from the platforms."
+    assert spans(UK + text) == ["Ministers must keep that promise"]
+
+
+def test_an_australian_document_names_the_australian_government() -> None:
+    text = (
+        "Canberra passed the law in 2024 and Australian parents backed it. "
+        "Ministers should keep the start date."
+    )
+    (rec,) = segment(text)
+    assert rec.actor == "Australian government"

@@ -193,7 +193,8 @@ _URGE_RE = re.compile(
 )
 _SEE_RE = re.compile(
     rf"\b(?P<who>I|we)(?:\s+would|{_APOS}d)?\s+(?:like|want|wish|hope)\s+to\s+see\s+"
-    r"(?P<actor>(?!(?:is|are|was|were)\b)[^,;:.!?]{1,60}?)\s+(?P<verb>[a-z]+)\b",
+    r"(?P<actor>(?!(?:is|are|was|were|in|instead|next|first|now|from|on|at)\b)[^,;:.!?]{1,60}?)"
+    r"\s+(?P<verb>[a-z]+)\b",
     _I,
 )
 # "I would like ministers to think again", "we want the Treasury to scrap the cap"; not
@@ -235,11 +236,19 @@ _LET_RE = re.compile(
 )
 _WHATNEED_RE = re.compile(
     rf"\bwhat\s+(?:(?:I|we)(?:\s+would|{_APOS}d)?\s+(?:like|want|wish|hope)\s+to\s+see"
-    r"(?:\s+(?:next|instead))?"
+    r"(?:\s+(?:next|instead|first|now|(?:in|from|on|at)\s+(?:the\s+|this\s+|next\s+)?"
+    r"[\w’'-]+(?:\s+[\w’'-]+)?))?"
     r"|(?:we|Britain|America|Europe|(?:the|this|our)(?:\s+[\w’'-]+){1,3}?)\s+"
     r"(?:now\s+|really\s+|urgently\s+)?needs?|is\s+(?:now\s+|really\s+|urgently\s+)?"
     r"(?:needed|required))\s+(?:now\s+)?is\s+"
     r"(?!(?:unclear|clear|obvious|simple|uncertain|debatable|disputed|open|a\s+matter)\b)(?=\w)",
+    _I,
+)
+# "What the Treasury must do now is (simple:) publish the plan": a pseudo-cleft ask
+_WHATDO_RE = re.compile(
+    r"^what\s+(?P<actor>(?!(?:I|you|it|they)\b)[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+"
+    r"(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to|could)\s+do\s+"
+    r"(?:now\s+|next\s+|first\s+|instead\s+|today\s+)?is\s+(?:simple:\s+|this:\s+|to\s+)?(?=\w)",
     _I,
 )
 _MEANS_RE = re.compile(
@@ -477,6 +486,16 @@ _GOV_WORDS: dict[str, str] = {
         "US government",
     ),
     **dict.fromkeys(_wordset("€ Brussels EU MEP MEPs eurozone"), "EU"),
+    **dict.fromkeys(
+        _wordset("""Australia Australian Australians Canberra Albanese Dutton Chalmers ALP
+        eSafety"""),
+        "Australian government",
+    ),
+    **dict.fromkeys(
+        _wordset("""Canada Canadian Canadians Ottawa Carney Trudeau Poilievre CMHC IRCC
+        Quebec Ontario"""),
+        "Canadian government",
+    ),
 }
 _GOV_BIGRAMS: dict[tuple[str, str], str] = {
     **dict.fromkeys(
@@ -536,6 +555,24 @@ _GOV_ALIASES: dict[str, re.Pattern[str]] = {
     "EU": re.compile(
         r"^(?:we|us|Europe|the\s+EU|EU|the\s+European\s+Union|Brussels|European\s+leaders|"
         r"policymakers|policy-?makers|the\s+bloc|the\s+Union)$",
+        _I,
+    ),
+    "Australian government": re.compile(
+        r"^(?:we|us|Australia|our\s+country|this\s+country|the\s+country|the\s+nation|"
+        r"(?:the|this|our)\s+(?:Australian\s+|federal\s+|Albanese\s+|Commonwealth\s+|new\s+|next\s+)?"
+        r"government|(?:Australian|federal|Commonwealth)\s+government|government|ministers|"
+        r"(?:federal|Australian|Labor|the)\s+ministers|the\s+prime\s+minister|prime\s+minister|"
+        r"the\s+PM|the\s+treasurer|the\s+(?:\w+\s+)?minister|Canberra|policymakers|"
+        r"policy-?makers|the\s+cabinet|Anthony\s+Albanese|Albanese)$",
+        _I,
+    ),
+    "Canadian government": re.compile(
+        r"^(?:we|us|Canada|our\s+country|this\s+country|the\s+country|the\s+nation|"
+        r"(?:the|this|our)\s+(?:Canadian\s+|federal\s+|Carney\s+|Liberal\s+|new\s+|next\s+)?"
+        r"government|(?:Canadian|federal)\s+government|government|ministers|"
+        r"(?:federal|Canadian|Liberal|the)\s+ministers|the\s+prime\s+minister|prime\s+minister|"
+        r"the\s+PM|the\s+(?:\w+\s+)?minister|Ottawa|policymakers|policy-?makers|the\s+cabinet|"
+        r"Mark\s+Carney|Carney)$",
         _I,
     ),
 }
@@ -642,6 +679,8 @@ _TAIL_CUT_RE = re.compile(
     r"|\s[–—]\s+(?:which|who|whose|where)\b"
     r"|;\s"
     r"|,\s+(?:at\s+least|if\s+only|ideally|preferably|perhaps)\b"
+    r"|,\s+(?:whatever|whoever|wherever|whichever|no\s+matter|however\s+(?:much|long|hard|loud"
+    r"|many|often))\b"
     r"|,\s+(?:with|including|starting\s+with|beginning\s+with|even|not\s+least)\b"
     r"|\s+even\s+(?:when|if|though|at|as|where)\b"
     r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
@@ -759,7 +798,7 @@ def _in_regions(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 def _detect_government(text: str) -> str | None:
     """The government a document is about, from its vocabulary (£/NHS/Westminster -> UK, ...)."""
-    counts = dict.fromkeys(("UK government", "US government", "EU"), 0)
+    counts = dict.fromkeys(_GOV_ALIASES, 0)
     prev = ""
     for tok in _GOV_TOKEN_RE.findall(text):
         gov = _GOV_WORDS.get(tok) or _GOV_BIGRAMS.get((prev, tok))
@@ -961,7 +1000,7 @@ _NON_PERSON_SUBJECTS = frozenset(
 )
 _WH_WORDS = _wordset("what whatever how why whether which who whom whose when where")
 _ABLE_RE = re.compile(r"^\s*(?:(?:all|also|surely|still|always)\s+)*be\s+able\s+to\b", _I)
-_GOVERNMENTS = frozenset({"UK government", "US government", "EU", "government", "we"})
+_GOVERNMENTS = frozenset({*_GOV_ALIASES, "government", "we"})
 
 
 # =============================================================================================
@@ -1129,6 +1168,11 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         add(_Hit("case", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
     for m in _CALLFOR_RE.finditer(sent) if _gate(low, "callfor") else ():
         add(_Hit("callfor", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
+    for m in _WHATDO_RE.finditer(sent) if _gate(low, "whatneed") else ():
+        verb = _WORD_RE.match(sent, m.end())
+        if verb is None or verb.group(0).lower() not in BASE_VERBS:
+            continue  # "what the Fed should do is less clear": no action follows
+        add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0)))
     for m in _WHATNEED_RE.finditer(sent) if _gate(low, "whatneed") else ():
         add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, None, m.group(0).strip()))
     for m in _BE_TO_RE.finditer(sent) if _gate(low, "be_to") else ():
@@ -1392,7 +1436,10 @@ def _analyse(
             h.kind == "modal"
             and kept
             and start is not None
-            and _EMBEDDED_WH_RE.search(st, 0, start)
+            and (
+                _EMBEDDED_WH_RE.search(st, 0, start)
+                or _EMBEDDED_CLAUSE_RE.search(st, kept[-1].end, h.start)
+            )
         ):
             # "require X to report how many brigades could deploy": an indirect question
             # inside the earlier ask's verb phrase, not a clause of its own
@@ -1434,6 +1481,10 @@ def _analyse(
 
 
 _EMBEDDED_WH_RE = re.compile(r"\b(?:how|what|whether|why|when|where|which)\s+$", _I)
+# "explain what councils must do": a wh-word and a short subject just before the modal
+_EMBEDDED_CLAUSE_RE = re.compile(
+    r"\b(?:how|what|whether|why|when|where|which)\s+(?:[\w’'-]+\s+){1,4}$", _I
+)
 _COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
 # health boards must ..."), or a noun rather than a verb ("and support for carers", "and
@@ -1682,7 +1733,8 @@ def _imperative_at(st: str, pos: int) -> bool:
     return w in BASE_VERBS or w in ("don't", "don’t", "never")
 
 
-_ADDRESSEE_RE = re.compile(r"(?P<actor>[A-Z][^:;,.!?]{0,50}?)\s*[:–—]\s+")
+# "Ofcom: ...", and names written in camel case ("eSafety: ...", "iNaturalist: ...")
+_ADDRESSEE_RE = re.compile(r"(?P<actor>(?:[A-Z]|[a-z]{1,2}[A-Z])[^:;,.!?]{0,50}?)\s*[:–—]\s+")
 # A name of several capitalised words ("Build Canada Homes", "Great British Energy").
 _NAME_RE = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 
