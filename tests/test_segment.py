@@ -1222,3 +1222,67 @@ def test_an_australian_document_names_the_australian_government() -> None:
     )
     (rec,) = segment(text)
     assert rec.actor == "Australian government"
+
+
+@pytest.mark.parametrize(
+    ("text", "ask", "actor"),
+    [
+        ("Please publish the impact assessment.", "Please publish the impact assessment", None),
+        (
+            "P.S. Please publish the impact assessment.",
+            "Please publish the impact assessment",
+            None,
+        ),
+        (
+            "Stop handing out grants to towns that never build.",
+            "Stop handing out grants to towns that never build",
+            None,
+        ),
+        ("First, keep all nine libraries open.", "keep all nine libraries open", None),
+        (
+            "Show up at the next planning meeting.",
+            "Show up at the next planning meeting",
+            "readers",
+        ),
+        (
+            "Don't re-elect a councillor who blocks homes.",
+            "Don't re-elect a councillor who blocks homes",
+            "readers",
+        ),
+        ("Write to your MP before the vote.", "Write to your MP before the vote", "readers"),
+    ],
+)
+def test_more_prose_imperatives(text: str, ask: str, actor: str | None) -> None:
+    (rec,) = segment(UK + text)
+    assert rec.text == ask
+    assert rec.actor == (actor or "UK government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please note that the figures are provisional.",
+        "Come to think of it, the plan is fine.",
+        "Join the dots and the picture is clear.",
+        "Landlords say rents will rise. They should stop complaining.",
+        "Europe has to stop apologising for having a climate policy.",
+    ],
+)
+def test_discourse_imperatives_and_reproaches_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+def test_a_desire_condition_names_the_actor_of_they() -> None:
+    text = "If cities want the money, they should legalise duplexes on every lot."
+    (rec,) = segment(US + text)
+    assert (rec.text, rec.actor) == ("they should legalise duplexes on every lot", "cities")
+
+
+def test_a_modal_in_an_indirect_question_asks_nothing() -> None:
+    text = "This briefing sets out why the contract failed and what the government should do."
+    assert spans(UK + text) == []
+
+
+def test_two_bare_verbs_sharing_an_object_are_one_ask() -> None:
+    text = "NHS England should let hygienists open and close courses of treatment."
+    assert spans(UK + text) == [text[:-1]]

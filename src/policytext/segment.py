@@ -327,6 +327,9 @@ _EMOTIVE_RE = re.compile(
     r"give\s+pause|make\s+(?:us|everyone|everybody|all\s+of\s+us|you|them|people)\s+"
     r"(?:all\s+)?(?:think|pause|angry|uneasy|uncomfortable|wonder|shudder|furious|ashamed)|"
     r"remember|never\s+forget|not\s+forget|forget|"
+    # "stop complaining", "has to stop apologising": a reproach, not a policy ask
+    r"stop\s+(?:complaining|apologi[sz]ing|moaning|whining|grumbling|worrying|sulking"
+    r"|wringing|fretting|hand-wringing)\b|"
     r"be\s+(?:(?:very|deeply|all|so|rightly|truly|equally|more|also|profoundly)\s+)*(?:ashamed|proud|"
     r"grateful|worried|concerned|alarmed|angry|outraged|appalled|horrified|afraid|scared|thankful|"
     r"shocked|troubled|disturbed|saddened|furious|embarrassed|wary|humble|humbled)|"
@@ -596,13 +599,27 @@ _POLICY_VERBS = (
     r"|lower|require|mandate|prohibit|restart|resume|reopen|recognise|recognize|sanction"
     r"|honour|honor|deliver|implement|enforce|publish)"
 )
+# What the author asks readers to do: "Show up at the next planning meeting", "Write to
+# your MP", "Don't re-elect ..."; not "come to think of it", "join the dots"
+_CIVIC_VERBS = (
+    r"(?:(?:show|turn)\s+up\s+(?:at|to|for)\b|come\s+to\s+(?:the|a|next|our|this)\s+(?!think\b)"
+    r"|vote\s+(?:for|against|them|him|her|no|yes|out|in\s+(?:the|every|your))\b"
+    r"|write\s+to\s+(?:your|the|their)\b|(?:call|email|e-mail|ring|contact|lobby)\s+your\b"
+    r"|sign\s+(?:the|a|this|our)\s+(?:petition|letter|pledge)\b|attend\s+(?:the|a|your|next)\b"
+    r"|(?:answer|respond\s+to)\s+(?:the|this|that)\s+consultation\b"
+    r"|join\s+(?:the|a|your|us)\s+(?!dots\b)|re-?elect\b)"
+)
 _PROSE_IMPERATIVE_RE = re.compile(
     rf"{_POLICY_VERBS}\s+(?:(?:the|a|an|this|that|these|those|its|their|all|every|each|both"
     r"|our|it|them)\b|\d|[£$€])"  # not a capital: "Ban Ki-moon warned", "Lower Thames ..."
     # "Do not abolish tribunal rights": after a negation the verb cannot be a name
     rf"|(?:do\s+not|don{_APOS}t|never)\s+{_POLICY_VERBS}\s+(?=[a-z\d£$€])"
-    # "Keep that promise", but not "keep an eye on", "keep it simple"
-    r"|keep\s+(?:the|that|this|these|those|its|their|our)\s+(?!(?:faith|peace|change)\b)"
+    rf"|(?:(?:do\s+not|don{_APOS}t|never)\s+)?{_CIVIC_VERBS}"
+    # "Stop handing out grants to ...", but not "stop being" (an exhortation)
+    r"|stop\s+(?!being\b)[a-z]+ing\s+(?!(?:about|around|and|or|to)\b)(?=[a-z\d£$€])"
+    # "Keep that promise", "keep all nine libraries open"; not "keep an eye on", "keep it simple"
+    r"|keep\s+(?:the|that|this|these|those|its|their|our|all|every|each|both)\s+"
+    r"(?!(?:faith|peace|change)\b)"
     # "Give headteachers the budgets", "Let councils borrow", "Bring back the grant", "Make
     # the fare cap permanent"; not "give thanks", "let things slide", "make the case"
     r"|give\s+(?:(?:the|every|all|each|our|local)\s+)?(?!(?:thanks|credit|ways|things)\b)"
@@ -625,11 +642,22 @@ _IMPERATIVE_CONSEQUENCE_RE = re.compile(
 )
 
 
+_POSTSCRIPT_RE = re.compile(r"P\.\s?S\.\s+")
+_PLEASE_RE = re.compile(r"please,?\s+(?=[a-z])", _I)
+_CIVIC_RE = re.compile(rf"(?:(?:do\s+not|don{_APOS}t|never)\s+)?{_CIVIC_VERBS}", _I)
+
+
 def _prose_imperative(st: str) -> bool:
     """A prose sentence that is a policy imperative ("Scrap the two-child limit.")."""
     lead = _LEADING_CONNECTIVE_RE.match(st)
     off = lead.end() if lead is not None and lead.end() < len(st) else 0
-    head = st[off:]
+    postscript = _POSTSCRIPT_RE.match(st, off)
+    head = st[postscript.end() if postscript is not None else off :]
+    please = _PLEASE_RE.match(head)
+    if please is not None:
+        # "Please publish the assessment": a request whatever its verb
+        verb = _WORD_RE.match(head, please.end())
+        return verb is not None and verb.group(0) in BASE_VERBS
     if not head[:1].isupper() and off == 0:
         return False
     return (
@@ -1311,12 +1339,22 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 # The subject opening a clause: a proper name ("Ofwat", "the Environment Agency") or a
 # government word ("ministers", "the government"), after an optional time phrase, followed
 # by a finite verb (an auxiliary or a past form; "-s" forms are too often plural nouns).
+# plural common nouns that name bodies able to act ("If cities want the money, they should")
+_COLLECTIVE_ACTORS = (
+    r"(?:councils|cities|states|provinces|schools|universities|colleges|employers|platforms"
+    r"|regulators|landlords|hospitals|trusts|providers|insurers|banks|lenders|firms|companies"
+    r"|governments|departments|agencies|authorities|lawmakers|legislators|governors|mayors"
+    r"|utilities|suppliers|retailers|developers|builders|operators|manufacturers|unions"
+    r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards)\b"
+)
+_COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
 _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
     # the subject of a condition before the main clause: "If ministers are serious, they ..."
     r"(?:(?:[Ii]f|[Oo]nce|[Ss]ince|[Bb]ecause|[Ww]hile|[Ww]hen)\s+)?"
     r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|ministers"
-    r"|the\s+(?:government|regulator|Treasury|department))"
+    r"|the\s+(?:government|regulator|Treasury|department)"
+    rf"|(?:(?:the|most|many|local)\s+)?{_COLLECTIVE_ACTORS})"
     r"\s+(?:(?:already|now|still|also|really|truly)\s+)*"
     r"(?:has|have|had|is|are|was|were|will|would|can|could|may|must|\w+ed|said|made|set|put"
     r"|cut|kept|sent|began|wants?|means?|needs?|knows?|says?|claims?|hopes?|insists?|accepts?"
@@ -1369,6 +1407,8 @@ class _Doc:
         words = subject.split()
         if words[0].lower() in _NOT_A_NAME:
             return False
+        if _COLLECTIVE_ACTOR_RE.search(subject):
+            return True
         if words[0].lower() in ("the", "ministers") or len(words) > 1:
             return True
         word = words[0]
@@ -1444,6 +1484,8 @@ def _analyse(
             # "require X to report how many brigades could deploy": an indirect question
             # inside the earlier ask's verb phrase, not a clause of its own
             continue
+        if h.kind == "modal" and not kept and _INDIRECT_QUESTION_RE.search(st, 0, h.start):
+            continue  # "the briefing sets out what the government should do about it"
         if h.kind == "modal" and kept and start == _skip_space(st, kept[-1].end):
             first = _WORD_RE.match(st, start)
             if first is not None and first.group(0) in BASE_VERBS:
@@ -1481,9 +1523,21 @@ def _analyse(
 
 
 _EMBEDDED_WH_RE = re.compile(r"\b(?:how|what|whether|why|when|where|which)\s+$", _I)
+# "sets out what the government should do", "asks how councils could pay": a modal in an
+# indirect question asks nothing of its subject
+_INDIRECT_QUESTION_RE = re.compile(
+    r"\b(?:how|what|whether|why)\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){1,4}$", _I
+)
 # "explain what councils must do": a wh-word and a short subject just before the modal
 _EMBEDDED_CLAUSE_RE = re.compile(
     r"\b(?:how|what|whether|why|when|where|which)\s+(?:[\w’'-]+\s+){1,4}$", _I
+)
+# A bare verb just before "and", after "to"/a modal or a causative and its object
+# ("let hygienists open and close ...", "to review and publish the data")
+_BARE_VERB_BEFORE_RE = re.compile(
+    r"(?:\b(?:to|should|must|can|could|will|would)\s+"
+    r"|\b(?:let|lets|letting|help|helps|make|makes|allow|have)\s+(?:[\w’'-]+\s+){1,4})"
+    r"(?P<verb>[a-z]+)\s*$"
 )
 _COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
@@ -1518,6 +1572,9 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
             continue
         if _SUBJECT_AFTER_RE.match(doc.text, m.end()):
             continue  # "and staff cannot resign", "and support for carers": not a second verb
+        bare = _BARE_VERB_BEFORE_RE.search(doc.text, pred_start, m.start())
+        if m.group(1) is None and bare is not None and bare.group("verb") in BASE_VERBS:
+            continue  # "let therapists open and close courses": two verbs share one object
         if m.start() > cand.end and _SUBORDINATE_RE.search(doc.text, cand.end, m.start()):
             continue  # "..., so that the plants can hire and invest": inside the cut tail
         s1, e1 = _finish_span(doc.text, cand.start, m.start())
@@ -1775,8 +1832,15 @@ def _list_item(
         return []
     lead = _LEADING_CONNECTIVE_RE.match(st)
     off = lead.end() if lead is not None and lead.end() < len(st) else 0
-    imperative = _imperative_at(st, off)
+    postscript = _POSTSCRIPT_RE.match(st, off)
+    off = postscript.end() if postscript is not None else off
+    please = _PLEASE_RE.match(st, off)
+    verb_at = please.end() if please is not None else off  # "Please publish ...": the verb
+    civic = _CIVIC_RE.match(st, verb_at) is not None
+    imperative = civic or _imperative_at(st, verb_at)
     actor = header_actor if header_actor is not None else doc.default_actor
+    if civic and header_actor is None:
+        actor = "readers"  # "Show up at the next planning meeting": the author asks readers
     split_from = off
     addressed = _ADDRESSEE_RE.match(st, off)
     if (
