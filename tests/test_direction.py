@@ -566,3 +566,26 @@ def test_names_time_clauses_states_and_levels(ask: str, position: str, conflicti
 )
 def test_moving_a_stated_level_and_deadlines(ask: str, position: str, reason: str | None) -> None:
     assert_reason(ask, position, reason)
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Sick pay is paid from day one without the lower earnings limit.",
+        "Workers get unpaid parental leave from day one.",
+    ],
+)
+def test_a_bare_verb_form_after_noun_modifiers_is_a_noun(position: str) -> None:
+    assert detect_direction(position).sign == 0
+
+
+def test_an_inflected_verb_after_a_prepositional_phrase_is_still_a_verb() -> None:
+    assert detect_direction("Funding for the scheme ends in March.").verb == "ends"
+
+
+@pytest.mark.parametrize(
+    "ask",
+    ["They should keep that promise", "Ministers must honour their pledge"],
+)
+def test_keeping_a_promise_has_no_direction_of_its_own(ask: str) -> None:
+    assert conflict(ask, "The 2016 Act is to be repealed straight after the Bill passes.") is None

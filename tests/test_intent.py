@@ -149,3 +149,20 @@ def test_taking_a_policy_to_a_new_group_or_for_good_goes_beyond(
         assert intent.kind is not IntentKind.GO_BEYOND
     else:
         assert (intent.kind, intent.cue) == (IntentKind.GO_BEYOND, cue)
+
+
+def test_further_describing_the_object_is_not_going_further() -> None:
+    intent = ask_intent("give workers a right to opt out of further offers", "x")
+    assert intent.kind is IntentKind.UNMARKED
+    assert not intent.further
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "I urge Congress to hold the credits to the schedule it wrote in July",
+        "Ministers should deliver the rules it legislated for",
+    ],
+)
+def test_holding_to_what_was_written_is_carrying_it_out(ask: str) -> None:
+    assert ask_intent(ask, "x").kind is IntentKind.CARRY_OUT

@@ -447,13 +447,28 @@ _PARTICLE_BACK_BEFORE = re.compile(
 )
 
 
+# Before a bare verb form, words that make it a noun: plain modifiers inside a prepositional
+# phrase ("without the lower earnings limit") or an adjective ("unpaid parental leave").
+# Inflected forms stay verbs ("funding for the scheme ends").
+_NOUN_MODIFIERS_BEFORE = re.compile(
+    r"\b(?:under|for|with|of|from|into|on|in|by|against|about|over|through|without|at)\s+"
+    r"(?:a|an|the|its|their|these|those)\s+(?:(?!(?:to|will|would|should|must|can|could|may"
+    r"|might|and|or|that|which|who|is|are|was|were|has|have|had|it|they)\b)[a-z]+\s+){1,3}$"
+    r"|\b(?!(?:will|shall|also|still|only|finally|initially)\b)[a-z]{3,}(?:al|ary|ory|ive|ic|ous)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
     for match in pattern.finditer(text, start):
-        before = text[max(0, match.start() - 24) : match.start()]
+        before = text[max(0, match.start() - 48) : match.start()]
         if match.group().lower() == "back" and _PARTICLE_BACK_BEFORE.search(before):
             continue
         if _DETERMINER_BEFORE.search(before) and " " not in match.group():
             continue  # "an upgraded agreement", "with a cap of £350,000": not the verb
+        bare = match.group().lower()
+        if _LEMMA.get(bare) == bare and _NOUN_MODIFIERS_BEFORE.search(before):
+            continue
         if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
         if match.group()[:1].isupper() and _NAME_BEFORE.search(before):
@@ -699,6 +714,15 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
     return out
 
 
+# Keeping a promise carries out what was promised: no direction of its own.
+_KEEPS_ITS_WORD = re.compile(
+    r"\b(?:keep|keeps|honou?r|honou?rs|stick\s+to|stand\s+by|make\s+good\s+on|deliver\s+on"
+    r"|live\s+up\s+to)\s+(?:that|this|the|its|their|his|her|our|these|those)\s+(?:[\w-]+\s+)?"
+    r"(?:promises?|pledges?|commitments?|word|vows?|undertakings?|guarantees?)\b",
+    re.IGNORECASE,
+)
+
+
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
@@ -737,6 +761,14 @@ def conflict(ask: str, position: str) -> str | None:
         >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
         True
     """
+    kept_word = _KEEPS_ITS_WORD.search(ask)
+    if (
+        kept_word is not None
+        and _opens_verb_phrase(ask, kept_word.start())
+        and not re.search(r"\b(?:and|but)\b", ask[kept_word.end() :])
+    ):
+        # "They should keep that promise": whatever was promised, in its own direction
+        return None
     a, p = ask_direction(ask), detect_direction(position)
     negation_in_position = _ANY_NEGATION.search(_masked_quantifiers(position)) is not None
     if a.drops_intent and _DROPPED_PLAN.search(position):

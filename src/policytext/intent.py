@@ -53,7 +53,11 @@ _CARRY_OUT = re.compile(
     rf"{_COMMITMENT}\b"
     r"|\b(?:it|they|ministers|the government)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
     r"(?:consulted on|proposed|promised|pledged|announced|committed to|designed|set out"
-    r"|published|began|begun|started|launched|agreed))",
+    r"|published|began|begun|started|launched|agreed|wrote|written|enacted|legislated"
+    r"|laid down|drew up)"
+    # "hold the credits to the schedule it wrote": keep them to the plan
+    rf"|\bhold(?:s|ing)?\s+(?:[\w-]+\s+){{1,8}}?to\s+(?:the|its|their|that)\s+(?:[\w-]+\s+)?"
+    r"(?:schedule|timetable|promise|pledge|word|plan|deadline|commitments?)\b)",
     re.IGNORECASE,
 )
 # Keeping what is in place, as the ask's own verb ("Ministers must keep that promise",
@@ -83,7 +87,11 @@ def _keeps_in_place(text: str) -> re.Match[str] | None:
 
 # More of the same: the ask builds on the policy in its own direction.
 _FURTHER = re.compile(
-    r"\b(?:go(?:es|ing)? further|further\b(?!\s+than)|beyond|not (?:just|only|merely)"
+    # "further" as an adverb ("push further", "further still") or of more money or steps
+    # ("every further euro"), not describing the object ("opt out of further offers")
+    r"\b(?:go(?:es|ing)? further|further\b(?=\s*(?:[,.;:!?]|$|\s+(?:still|and|in|on|with|by"
+    r"|for|to|down|up)\b))|(?:(?<=every\s)|(?<=any\s)|(?<=each\s))further\b|beyond"
+    r"|not (?:just|only|merely)"
     r"|on top of|in addition to|(?:do|does|doing) more|more than that)",
     re.IGNORECASE,
 )
