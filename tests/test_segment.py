@@ -1286,3 +1286,21 @@ def test_a_modal_in_an_indirect_question_asks_nothing() -> None:
 def test_two_bare_verbs_sharing_an_object_are_one_ask() -> None:
     text = "NHS England should let hygienists open and close courses of treatment."
     assert spans(UK + text) == [text[:-1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        ("Recommendation 3: Ring-fence the dental budget.", "Ring-fence the dental budget"),
+        ("Step one: scrap the cap.", "scrap the cap"),
+    ],
+)
+def test_a_numbering_label_is_dropped_like_a_list_marker(text: str, ask: str) -> None:
+    (rec,) = segment(UK + text)
+    assert rec.text == ask
+    assert not rec.actor.startswith(("Recommendation", "Step"))
+
+
+def test_an_instead_of_contrast_is_dropped() -> None:
+    text = "Let cities keep the money for ten years instead of reapplying every spring."
+    assert spans(UK + text) == ["Let cities keep the money for ten years"]

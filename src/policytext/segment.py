@@ -651,8 +651,8 @@ def _prose_imperative(st: str) -> bool:
     """A prose sentence that is a policy imperative ("Scrap the two-child limit.")."""
     lead = _LEADING_CONNECTIVE_RE.match(st)
     off = lead.end() if lead is not None and lead.end() < len(st) else 0
-    postscript = _POSTSCRIPT_RE.match(st, off)
-    head = st[postscript.end() if postscript is not None else off :]
+    label = _POSTSCRIPT_RE.match(st, off) or _NUMBERED_LABEL_RE.match(st, off)
+    head = st[label.end() if label is not None else off :]
     please = _PLEASE_RE.match(head)
     if please is not None:
         # "Please publish the assessment": a request whatever its verb
@@ -671,7 +671,14 @@ def _prose_imperative(st: str) -> bool:
 _NOT_ADDRESSEE = (
     r"(?:result|answer|solution|fix|remedy|problem|verdict|lesson|point|plan|idea|choice"
     r"|question|truth|reality|upshot|moral|motto|mantra|slogan|message|promise|pledge|note"
-    r"|update|example|translation|summary|conclusion|advice|ask|demand)\b"
+    r"|update|example|translation|summary|conclusion|advice|ask|demand|recommendation|proposal"
+    r"|step|action|priority|measure)\b"
+)
+# "Recommendation 3: Ring-fence ...": a numbering label, dropped like a list marker
+_NUMBERED_LABEL_RE = re.compile(
+    r"(?:recommendation|proposal|step|action|priority|measure)\s+(?:\d+|[A-Z]|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten)\s*[:.–—]\s+",
+    _I,
 )
 _PROSE_ADDRESSEE_RE = re.compile(
     r"(?P<actor>(?!(?:in|on|at|by|for|from|since|after|before|then|now|today|her|his|their"
@@ -712,7 +719,7 @@ _TAIL_CUT_RE = re.compile(
     r"|,\s+(?:with|including|starting\s+with|beginning\s+with|even|not\s+least)\b"
     r"|\s+even\s+(?:when|if|though|at|as|where)\b"
     r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
-    r"|\s+(?:because|so\s+that|rather\s+than|lest)\b"
+    r"|\s+(?:because|so\s+that|rather\s+than|instead\s+of|lest)\b"
     r"|\s+(?:before|after|until|unless|since|although|though|whereas|once)\s+"
     r"(?=(?:it|they|we|he|she|this|that|there|I|you|these|those)\b)",
     _I,
@@ -1448,7 +1455,7 @@ def _analyse(
         colon = _ASK_COLON_RE.match(st)
         if colon is not None and _imperative_at(st, colon.end()):
             return [_colon_ask(doc, sent, idx, colon)], False
-        addressed = _PROSE_ADDRESSEE_RE.match(st)
+        addressed = _PROSE_ADDRESSEE_RE.match(st) or _NUMBERED_LABEL_RE.match(st)
         if (
             sent.kind == "sentence"
             and addressed is not None
@@ -1832,8 +1839,8 @@ def _list_item(
         return []
     lead = _LEADING_CONNECTIVE_RE.match(st)
     off = lead.end() if lead is not None and lead.end() < len(st) else 0
-    postscript = _POSTSCRIPT_RE.match(st, off)
-    off = postscript.end() if postscript is not None else off
+    label = _POSTSCRIPT_RE.match(st, off) or _NUMBERED_LABEL_RE.match(st, off)
+    off = label.end() if label is not None else off
     please = _PLEASE_RE.match(st, off)
     verb_at = please.end() if please is not None else off  # "Please publish ...": the verb
     civic = _CIVIC_RE.match(st, verb_at) is not None
