@@ -1343,9 +1343,6 @@ def _reported(prefix: str) -> bool:
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 
 
-# The subject opening a clause: a proper name ("Ofwat", "the Environment Agency") or a
-# government word ("ministers", "the government"), after an optional time phrase, followed
-# by a finite verb (an auxiliary or a past form; "-s" forms are too often plural nouns).
 # plural common nouns that name bodies able to act ("If cities want the money, they should")
 _COLLECTIVE_ACTORS = (
     r"(?:councils|cities|states|provinces|schools|universities|colleges|employers|platforms"
@@ -1355,6 +1352,10 @@ _COLLECTIVE_ACTORS = (
     r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards)\b"
 )
 _COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
+# The subject opening a clause: a proper name ("Ofwat", "the Environment Agency"), a
+# government word ("ministers", "the government") or a plural body ("cities"), after an
+# optional time phrase, followed by a finite verb (an auxiliary or a past form; "-s" forms
+# are too often plural nouns).
 _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
     # the subject of a condition before the main clause: "If ministers are serious, they ..."
@@ -1485,7 +1486,7 @@ def _analyse(
             and start is not None
             and (
                 _EMBEDDED_WH_RE.search(st, 0, start)
-                or _EMBEDDED_CLAUSE_RE.search(st, kept[-1].end, h.start)
+                or _INDIRECT_QUESTION_RE.search(st, kept[-1].end, h.start)
             )
         ):
             # "require X to report how many brigades could deploy": an indirect question
@@ -1530,14 +1531,11 @@ def _analyse(
 
 
 _EMBEDDED_WH_RE = re.compile(r"\b(?:how|what|whether|why|when|where|which)\s+$", _I)
-# "sets out what the government should do", "asks how councils could pay": a modal in an
-# indirect question asks nothing of its subject
+# "sets out what the government should do", "explain what councils must do": a wh-word and
+# a short subject just before the modal; an indirect question asks nothing of its subject
 _INDIRECT_QUESTION_RE = re.compile(
-    r"\b(?:how|what|whether|why)\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){1,4}$", _I
-)
-# "explain what councils must do": a wh-word and a short subject just before the modal
-_EMBEDDED_CLAUSE_RE = re.compile(
-    r"\b(?:how|what|whether|why|when|where|which)\s+(?:[\w’'-]+\s+){1,4}$", _I
+    r"\b(?:how|what|whether|why|when|where|which)\s+(?:(?!(?:and|but|or)\b)[\w’'-]+\s+){1,4}$",
+    _I,
 )
 # A bare verb just before "and", after "to"/a modal or a causative and its object
 # ("let hygienists open and close ...", "to review and publish the data")
