@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 
 from policytext.direction import conflict
+from policytext.disclosure import information_ask, speaks_of_reporting
 from policytext.intent import IntentKind, ask_intent, undecided
 from policytext.result import Verdict
 
@@ -234,6 +235,12 @@ def decide(
         return Verdict.NOVEL, (
             f"best score {score:.2f} is below the novel threshold {thresholds.novel:.2f}: "
             "no position addresses this ask"
+        )
+    information = information_ask(ask)
+    if information is not None and not speaks_of_reporting(position):
+        return Verdict.NOVEL, (
+            f'the ask is for information to be made public ("{information}") and the best '
+            f"position (score {score:.2f}) says nothing about publishing or reporting it"
         )
     intent = ask_intent(ask, position)
     # "go further", "not just": the author builds on the policy, not against it.

@@ -1,0 +1,87 @@
+"""Asks for information: publish, report, disclose.
+
+An ask to publish figures ("publish, every quarter, how many claims were paid") is about a
+reporting duty, not about the policy the figures describe. A position on that policy shares
+its words, so similarity ranks it high, but it does not address whether anything is to be
+published: unless it speaks of publishing or reporting, no position addresses the ask.
+Asks to publish a policy itself ("publish the white paper before Christmas", "publish the
+rules") are about that policy's timing and are not asks for information. Pure Python,
+rule based.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["information_ask", "speaks_of_reporting"]
+
+_VERB = (
+    r"publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing)|report(?:s|ed|ing)?|print(?:s|ed|ing)?"
+    r"|estimat(?:e|es|ed|ing)|make\s+(?:[\w-]+\s+){0,4}?public|lay\s+before"
+)
+# The verb of the ask, or the verb of what the actor is to make someone else do ("direct
+# the commission to publish", "make every company disclose", "eSafety publishing").
+_INFORMATION = re.compile(
+    rf"(?<![\w-])(?:{_VERB})\b(?!\s+(?:to|for|back)\b)",
+    re.IGNORECASE,
+)
+# A subordinate clause: "when it publishes the review" is not what the ask wants done.
+_SUBORDINATE = re.compile(
+    r"\b(?:when|once|before|after|until|till|as\s+soon\s+as|if|unless|while|whether|which"
+    r"|who)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# A determiner or modifier before the word makes it a noun ("its annual report").
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|that|annual|quarterly|final|interim|first"
+    r"|latest|[\w]+-[\w]+)\s+$",
+    re.IGNORECASE,
+)
+# Publishing a policy or one of its documents: the ask is about the policy's timing.
+_POLICY_DOCUMENT = re.compile(
+    r"\s+(?:it|them)\b"
+    r"|\s*(?:(?:the|its|their|his|her|a|an|this|that|these|those|any|new|final|full"
+    r"|long-awaited|promised|delayed|draft|overdue|revised|updated)\s+)*"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:white\s+papers?|green\s+papers?|rules?|guidance|regulations?|plans?|strateg(?:y|ies)"
+    r"|bills?|consultations?|responses?|roadmaps?|timetables?|proposals?|legislation|codes?"
+    r"|reviews?)\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:publish\w*|report\w*|disclos\w*|transparen\w*|statistics|dashboards?"
+    r"|registers?|publicly|ma(?:de|ke|kes|king)\s+(?:[\w-]+\s+){0,4}?public)\b",
+    re.IGNORECASE,
+)
+
+
+def information_ask(text: str) -> str | None:
+    """The verb that makes ``text`` (an ask) an ask to publish information, or None.
+
+    Examples:
+        >>> information_ask("Congress should direct the commission to publish, every quarter, "
+        ...                 "an estimate of the cost")
+        'publish'
+        >>> information_ask("The priority must be to publish the white paper before Christmas")
+        >>> information_ask("The Commission must keep that promise when it publishes the review")
+    """
+    for found in _INFORMATION.finditer(text):
+        before = text[: found.start()]
+        if _SUBORDINATE.search(before) or _NOUN_BEFORE.search(before):
+            continue
+        if _POLICY_DOCUMENT.match(text, found.end()):
+            continue
+        return found.group()
+    return None
+
+
+def speaks_of_reporting(position: str) -> bool:
+    """Whether ``position`` says anything about publishing, reporting or disclosure.
+
+    Examples:
+        >>> speaks_of_reporting("Ofcom must report on age assurance by June 2026.")
+        True
+        >>> speaks_of_reporting("The credit ends for projects started after July 2026.")
+        False
+    """
+    return _REPORTING.search(position) is not None

@@ -1,0 +1,95 @@
+"""Tests for policytext.disclosure: asks to publish information vs asks about policy."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.disclosure import information_ask, speaks_of_reporting
+from policytext.result import Verdict
+from policytext.score import decide
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The regulator should publish, every month, how many complaints it upheld", "publish"),
+        ("Ministers must require each trust to report its waiting times every quarter", "report"),
+        ("Parliament should make every insurer disclose what it pays its brokers", "disclose"),
+        ("What I want to see is the council publishing its contracts online", "publishing"),
+        ("The committee: ask the auditor to estimate the cost of the delay", "estimate"),
+        ("The answer is to have the agency report on how the grants were spent", "report"),
+        ("the price should be printed on every ticket", "printed"),
+        ("Ministers ought to make the register public", "make the register public"),
+    ],
+)
+def test_information_ask(text: str, verb: str) -> None:
+    found = information_ask(text)
+    assert found is not None
+    assert found.split()[0] == verb.split(maxsplit=1)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # publishing a policy or its documents: the ask is about the policy
+        "The priority must be to publish the white paper before Christmas",
+        "Treasury: publish the final rules by March",
+        "ministers should publish it before the recess",
+        "The department ought to publish its long-awaited strategy this year",
+        # the verb is in a subordinate clause or is a noun
+        "The Commission must keep that promise when it publishes the review",
+        "rule out any change before the review has reported",
+        "Ofcom should act on its annual report",
+        "ministers should read the estimate again",
+        # other senses
+        "Schools must report to the police any threat of violence",
+        "cut the charge to zero",
+    ],
+)
+def test_not_information_ask(text: str) -> None:
+    assert information_ask(text) is None
+
+
+@pytest.mark.parametrize(
+    ("position", "expected"),
+    [
+        ("The Act requires the regulator to report on age checks by June.", True),
+        ("Operators must publish their performance against the targets.", True),
+        ("Firms will have to disclose their fees under the new rule.", True),
+        ("A public dashboard tracks the programme's progress.", True),
+        ("Providers must keep the personal data they collect to a minimum.", False),
+        ("The credit ends for projects that start after July 2026.", False),
+    ],
+)
+def test_speaks_of_reporting(position: str, expected: bool) -> None:
+    assert speaks_of_reporting(position) is expected
+
+
+def test_information_ask_against_a_position_on_the_policy_is_novel() -> None:
+    verdict, rationale = decide(
+        0.55,
+        "The ministry should publish every quarter how many homes the fund has paid for",
+        "A new fund pays for 20,000 affordable homes over five years.",
+    )
+    assert verdict is Verdict.NOVEL
+    assert '"publish"' in rationale
+    assert "publishing or reporting" in rationale
+
+
+def test_information_ask_against_a_reporting_position_is_not_novel() -> None:
+    verdict, _ = decide(
+        0.55,
+        "The ministry should publish every quarter how many homes the fund has paid for",
+        "The fund will publish an annual report on the homes it has paid for.",
+    )
+    assert verdict is not Verdict.NOVEL
+
+
+def test_publishing_a_policy_document_keeps_its_verdict() -> None:
+    # the ask is about when the policy comes, so the position on it is the subject
+    verdict, _ = decide(
+        0.55,
+        "ministers must publish the white paper before Christmas",
+        "The schools white paper is delayed until the new year.",
+    )
+    assert verdict is not Verdict.NOVEL
