@@ -70,3 +70,29 @@ def test_decide(score: float, ask: str, position: str, verdict: Verdict) -> None
     got, rationale = decide(score, ask, position, Thresholds(novel=0.3, aligned=0.6))
     assert got is verdict
     assert f"{score:.2f}" in rationale
+
+
+_PLEDGE = "Ministers pledged to end the use of hotels for asylum seekers by 2029."
+
+
+@pytest.mark.parametrize(
+    ("score", "ask", "verdict"),
+    [
+        # the ask says a commitment exists: its best position stands in for it down to 0.25
+        (0.30, "Ministers should keep that promise", Verdict.ALIGNED),
+        (0.30, "The Home Office must hold the line on the 2029 date", Verdict.ALIGNED),
+        (0.20, "Ministers should keep that promise", Verdict.NOVEL),
+        # unmarked asks keep the ordinary threshold
+        (0.30, "Ministers should house asylum seekers in flats", Verdict.NOVEL),
+        # an ask for information is not carried out by a position that does not report
+        (0.30, "use that power to make every hotel owner disclose its fees", Verdict.NOVEL),
+    ],
+)
+def test_carry_out_asks_have_a_lower_novel_threshold(
+    score: float, ask: str, verdict: Verdict
+) -> None:
+    got, rationale = decide(score, ask, _PLEDGE, Thresholds(novel=0.38, novel_carry_out=0.25))
+    assert got is verdict, rationale
+    if verdict is Verdict.ALIGNED:
+        assert "taken as the commitment the ask refers to" in rationale
+        assert "0.38" in rationale

@@ -72,6 +72,10 @@ class Thresholds:
 
     Attributes:
         novel: below this best score an ask is ``novel``.
+        novel_carry_out: the same for an ask to carry out existing policy ("keep that
+            promise", "hold the line on", :func:`policytext.intent.ask_intent`): its wording
+            says a commitment exists, so its best position is taken as that commitment down
+            to this lower score.
         aligned: at or above this (and not opposed in direction) it is ``aligned``;
             between ``novel`` and ``aligned`` it is ``related``.
         recency_margin: positions scoring within this of the best count as the same
@@ -80,6 +84,7 @@ class Thresholds:
     """
 
     novel: float = 0.38
+    novel_carry_out: float = 0.25
     aligned: float = 0.52
     recency_margin: float = 0.02
 
@@ -231,18 +236,20 @@ def decide(
         >>> decide(0.45, "finalise the rules it consulted on", "Ofcom consulted on rules.")[0]
         <Verdict.ALIGNED: 'aligned'>
     """
-    if score < thresholds.novel:
+    information = information_ask(ask)
+    intent = ask_intent(ask, position)
+    carry_out = intent.kind is IntentKind.CARRY_OUT and information is None
+    floor = min(thresholds.novel, thresholds.novel_carry_out) if carry_out else thresholds.novel
+    if score < floor:
         return Verdict.NOVEL, (
-            f"best score {score:.2f} is below the novel threshold {thresholds.novel:.2f}: "
+            f"best score {score:.2f} is below the novel threshold {floor:.2f}: "
             "no position addresses this ask"
         )
-    information = information_ask(ask)
     if information is not None and not speaks_of_reporting(position):
         return Verdict.NOVEL, (
             f'the ask is for information to be made public ("{information}") and the best '
             f"position (score {score:.2f}) says nothing about publishing or reporting it"
         )
-    intent = ask_intent(ask, position)
     # "go further", "not just": the author builds on the policy, not against it.
     reason = None if intent.further else conflict(ask, position)
     if reason is not None:
@@ -252,8 +259,14 @@ def decide(
             f'same subject (score {score:.2f}) but the ask goes beyond it ("{intent.cue}")'
         )
     if intent.kind is IntentKind.CARRY_OUT:
+        subject = (
+            f"same subject (score {score:.2f})"
+            if score >= thresholds.novel
+            else f"the best position (score {score:.2f}, below {thresholds.novel:.2f} but not "
+            f"{floor:.2f}) is taken as the commitment the ask refers to"
+        )
         return Verdict.ALIGNED, (
-            f"same subject (score {score:.2f}) and the ask is to carry out existing policy "
+            f"{subject} and the ask is to carry out existing policy "
             f'("{intent.cue}"), with no conflict in direction, dates or amounts'
         )
     pending = undecided(position)
