@@ -39,6 +39,8 @@ def test_carry_out(text: str) -> None:
         ("fund buses rather than roads", "rather than"),
         ("finish the plan and then go further", "go further"),  # going beyond wins
         ("not just consult but legislate", "not just"),
+        ("put extra money into the flood defence fund", "extra money"),
+        ("Councils need fresh funding for the scheme", "fresh funding"),
     ],
 )
 def test_go_beyond(text: str, cue: str) -> None:
@@ -58,6 +60,8 @@ def test_go_beyond(text: str, cue: str) -> None:
         "ban smartphones in schools to keep children safe",
         "raise council tax to maintain the services",
         "let councils keep the receipts",
+        # "Ministers ... plan" is not "ministers' plan"
+        "Ministers ought to plan for the top of that range",
     ],
 )
 def test_unmarked(text: str) -> None:
@@ -72,6 +76,7 @@ def test_unmarked(text: str) -> None:
         ("put the promise to halve pollution into law", "Ministers committed to halve it.", "GO"),
         ("legislate for a single social tariff", "Ministers are weighing a social tariff.", "GO"),
         ("put the ban on a statutory footing", "Schools are advised to ban phones.", "GO"),
+        ("give the watchdog a statutory duty to inspect", "The watchdog runs spot checks.", "GO"),
         # ... but not what a law already does.
         ("legislate for a single social tariff", "The Act creates a social tariff.", "UN"),
         # Timing as already planned is carrying out.
@@ -90,6 +95,8 @@ def test_into_law_and_as_planned(ask: str, position: str, kind: str) -> None:
         ("The government is weighing the recommendation to consult on it.", "weighing"),
         ("Ministers stand ready to step in if needed.", "stand ready to"),
         ("The cap is kept under review.", "under review"),
+        ("Rates after 2030 are left open until the review.", "left open"),
+        ("Whether to extend the scheme remains open.", "remains open"),
         ("The government will introduce a levy on fee income.", None),
         ("The Commission proposes a levy on fee income.", None),
     ],
@@ -111,6 +118,7 @@ def test_an_ask_against_an_undecided_position_is_related() -> None:
     [
         "The Government considers the scheme a success and will extend it.",
         "It will keep the energy price cap and will step in with support if needed.",
+        "The new route opens in April for applicants already in the country.",
     ],
 )
 def test_decided_positions_are_not_undecided(position: str) -> None:
@@ -166,3 +174,9 @@ def test_further_describing_the_object_is_not_going_further() -> None:
 )
 def test_holding_to_what_was_written_is_carrying_it_out(ask: str) -> None:
     assert ask_intent(ask, "x").kind is IntentKind.CARRY_OUT
+
+
+def test_more_money_does_not_hide_a_reversal() -> None:
+    # unlike "go further", more money may still undo a cut: the conflict is checked first
+    intent = ask_intent("put more money into youth services", "Youth service grants are cut.")
+    assert (intent.kind, intent.further) == (IntentKind.GO_BEYOND, False)

@@ -49,7 +49,7 @@ _CARRY_OUT = re.compile(
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
     r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place)"
     r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
-    rf"|\b(?:its|their|his|her|the government'?s|ministers'?)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
+    rf"|\b(?:its|their|his|her|the government['’]s|ministers['’])\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"{_COMMITMENT}\b"
     r"|\b(?:it|they|ministers|the government)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
     r"(?:consulted on|proposed|promised|pledged|announced|committed to|designed|set out"
@@ -98,12 +98,18 @@ _FURTHER = re.compile(
 # Something else in its place: may well reverse the policy ("restart the talks rather than
 # freezing them").
 _INSTEAD = re.compile(r"\b(?:rather than|instead)\b", re.IGNORECASE)
+# Money beyond what is committed ("put fresh money into the bank"): more than the position
+# offers, though unlike "go further" it may still reverse a cut.
+_MORE_MONEY = re.compile(
+    r"\b(?:fresh|extra|additional|more|new)\s+(?:money|funding|cash|funds)\b", re.IGNORECASE
+)
 
 
 # An ask to put into law what a position only promises, plans or advises goes beyond it.
 _INTO_LAW = re.compile(
     r"\b(?:into law|in(?:to)? statute|on a statutory (?:footing|basis)|legally binding"
-    r"|enshrin\w*|legislat(?:e|es|ing|ion) (?:for|to)\b|pass (?:a|an) (?:law|bill|statute|act)\b)",
+    r"|enshrin\w*|legislat(?:e|es|ing|ion) (?:for|to)\b|pass (?:a|an) (?:law|bill|statute|act)\b"
+    r"|statutory (?:mandate|duty|duties|powers?|targets?|rights?|requirements?))",
     re.IGNORECASE,
 )
 _STATUTORY = re.compile(
@@ -154,7 +160,7 @@ _UNDECIDED = re.compile(
     r"\b(?:weigh(?:s|ing)|considering|(?:will|would|could|may|to) consider|keeps? \w+ under"
     r" review|under review|(?:is|are|stands?|stood) ready to"
     r"|explor(?:es|ing)|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
-    r"|yet to decide|no decision)\b",
+    r"|yet to decide|no decision|(?:is|are|was|were|remains?|remained|left)\s+open)\b",
     re.IGNORECASE,
 )
 
@@ -206,7 +212,7 @@ def ask_intent(text: str, position: str | None = None) -> Intent:
     further = _FURTHER.search(text)
     if further is not None:
         return Intent(IntentKind.GO_BEYOND, further.group(), further=True)
-    beyond = _INSTEAD.search(text)
+    beyond = _INSTEAD.search(text) or _MORE_MONEY.search(text)
     if beyond is None and position is not None and not _STATUTORY.search(position):
         beyond = _INTO_LAW.search(text)
     if beyond is not None:
