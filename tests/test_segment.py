@@ -1304,3 +1304,93 @@ def test_a_numbering_label_is_dropped_like_a_list_marker(text: str, ask: str) ->
 def test_an_instead_of_contrast_is_dropped() -> None:
     text = "Let cities keep the money for ten years instead of reapplying every spring."
     assert spans(UK + text) == ["Let cities keep the money for ten years"]
+
+
+def test_a_one_word_addressee_that_is_also_a_verb_labels_a_list_item() -> None:
+    # "Commission" is a verb too ("commission a review"); before a colon and a verb it names
+    text = "Two steps would help:\n\n- Commission: publish the figures every quarter\n"
+    (rec,) = segment(UK + text)
+    assert (rec.text, rec.actor) == ("Commission: publish the figures every quarter", "Commission")
+
+
+@pytest.mark.parametrize(
+    ("text", "ask", "actor"),
+    [
+        (
+            "In the longer run, let the Treasury keep the proceeds for the NHS.",
+            "let the Treasury keep the proceeds for the NHS",
+            "HM Treasury",
+        ),
+        ("I disagree. Let the 2030 deadline stand.", "Let the 2030 deadline stand", None),
+        (
+            "Let Ofgem set the cap for three years.",
+            "Let Ofgem set the cap for three years",
+            "Ofgem",
+        ),
+    ],
+)
+def test_let_with_a_noun_phrase_is_an_ask(text: str, ask: str, actor: str | None) -> None:
+    (rec,) = segment(UK + text)
+    assert (rec.text, rec.actor) == (ask, actor or "UK government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us be honest about the gap.",
+        "Let it be said that the levy failed.",
+        "Ministers let the deadline slip last year.",
+        "If you let the market decide, prices rise.",
+    ],
+)
+def test_let_that_asks_nothing_is_not_an_ask(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        (
+            "Ministers should drop the cap: a visa that ends after two years is not free movement.",
+            "Ministers should drop the cap",
+        ),
+        (
+            "Ministers must keep the date: reopening it would sink the whole deal.",
+            "Ministers must keep the date",
+        ),
+        # what follows the colon is the object, not a reason
+        (
+            "Ministers should fund three things: buses, trains and trams.",
+            "Ministers should fund three things: buses, trains and trams",
+        ),
+    ],
+)
+def test_a_reason_after_a_colon_is_dropped(text: str, ask: str) -> None:
+    assert spans(UK + text) == [ask]
+
+
+def test_a_condition_after_as_long_as_is_dropped() -> None:
+    text = "Ministers should back the bid, as long as the Treasury gets a seat at the table."
+    assert spans(UK + text) == ["Ministers should back the bid"]
+
+
+def test_stop_doing_one_thing_and_do_another_is_one_ask() -> None:
+    text = "Ministers ought to stop haggling over the entry fee and pay a fair price for a seat."
+    assert spans(UK + text) == [text[:-1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Europe must find its nerve in December.",
+        "The government has to show some backbone on the levy.",
+    ],
+)
+def test_calls_to_courage_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+def test_member_states_with_a_present_verb_are_the_antecedent_of_they() -> None:
+    text = "Member states now hold that key. They should use it."
+    (rec,) = segment(UK + text)
+    assert (rec.text, rec.actor) == ("They should use it", "Member states")

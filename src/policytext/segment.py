@@ -224,6 +224,14 @@ _CASE_RE = re.compile(
     _I,
 )
 # "let us" asks, but not its discourse uses ("let us be honest", "let us start with the money")
+# "Let the Union take the principal", "In the end, let the settlement stand": an imperative
+# "let" opening a clause, then what acts or is left alone, then a bare verb (checked against
+# BASE_VERBS in _find_hits); not "let us / let's" (_LET_RE), "let it be", "let alone"
+_LET_NP_RE = re.compile(
+    r"(?:^|(?<=[,;:–—]\s))[Ll]et\s+(?P<np>(?:the|a|an|every|each|this|that|these|those|our"
+    r"|[A-Z][\w’'-]*)\b(?:\s+[\w’'-]+){0,5})",
+)
+_LET_DETERMINER_RE = re.compile(r"^(?:the|a|an|every|each|this|that|these|those|our)\s+")
 _LET_RE = re.compile(
     rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:(?:also|now|first)\s+)?(?:"
     r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray"
@@ -330,6 +338,10 @@ _EMOTIVE_RE = re.compile(
     # "stop complaining", "has to stop apologising": a reproach, not a policy ask
     r"stop\s+(?:complaining|apologi[sz]ing|moaning|whining|grumbling|worrying|sulking"
     r"|wringing|fretting|hand-wringing)\b|"
+    # "Europe must find its nerve", "hold their nerve", "show some backbone": a call to
+    # courage, not a policy act
+    r"(?:find|hold|keep|lose|show|summon)\s+(?:its|their|our|his|her|the|some|real|more)\s+"
+    r"(?:nerve|courage|backbone|spine|resolve|mettle|voice)\b|"
     r"be\s+(?:(?:very|deeply|all|so|rightly|truly|equally|more|also|profoundly)\s+)*(?:ashamed|proud|"
     r"grateful|worried|concerned|alarmed|angry|outraged|appalled|horrified|afraid|scared|thankful|"
     r"shocked|troubled|disturbed|saddened|furious|embarrassed|wary|humble|humbled)|"
@@ -710,9 +722,14 @@ _TAIL_CUT_RE = re.compile(
     r",\s+(?:which|who|whose|where|because|so\s+that|rather\s+than|although|though|whereas|while|"
     r"since|not\s+(?:just|only|merely|simply)\b|"
     r"unless|even\s+if|even\s+though|not\s+least\s+because|not\s+because|lest|"
+    r"(?:as|so)\s+long\s+as|provided\s+(?:that\s+)?|on\s+condition\s+that|"
     r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:where|in\s+which|which|whose|when)\b)"
     r"|\s[–—]\s+(?:which|who|whose|where)\b"
     r"|;\s"
+    # ": reopening it would sink the deal", ": a visa that ends is not free movement": a
+    # reason after a colon (a clause with its own finite verb), not the ask's object
+    r"|:\s+(?=(?:a|an|the|it|this|that|they|we|there|[a-z]+ing)\b[^.;:!?]{0,80}?\b(?:is|are"
+    r"|was|were|would|will|has|have|had|can|cannot|could|does|do|did)\b)"
     r"|,\s+(?:at\s+least|if\s+only|ideally|preferably|perhaps)\b"
     r"|,\s+(?:whatever|whoever|wherever|whichever|no\s+matter|however\s+(?:much|long|hard|loud"
     r"|many|often))\b"
@@ -1230,6 +1247,13 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         add(_Hit("be_for", start, m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
     for m in _LET_RE.finditer(sent) if _gate(low, "let") else ():
         add(_Hit("let", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
+    for m in _LET_NP_RE.finditer(sent) if _gate(low, "let") else ():
+        words = list(_WORD_RE.finditer(sent, m.start("np"), m.end("np")))
+        at = next((k for k, w in enumerate(words[1:], start=1) if w.group(0) in BASE_VERBS), None)
+        if at is None:
+            continue
+        np = sent[m.start("np") : words[at - 1].end()]
+        add(_Hit("let_np", m.start(), words[at].start(), Force.SHOULD, False, np, "let"))
     for m in _NEED_NP_RE.finditer(sent) if _gate(low, "need_np") else ():
         add(
             _Hit(
@@ -1349,7 +1373,8 @@ _COLLECTIVE_ACTORS = (
     r"|regulators|landlords|hospitals|trusts|providers|insurers|banks|lenders|firms|companies"
     r"|governments|departments|agencies|authorities|lawmakers|legislators|governors|mayors"
     r"|utilities|suppliers|retailers|developers|builders|operators|manufacturers|unions"
-    r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards)\b"
+    r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards"
+    r"|[Mm]ember\s+(?:states|countries)|capitals|allies)\b"
 )
 _COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
 # The subject opening a clause: a proper name ("Ofwat", "the Environment Agency"), a
@@ -1366,7 +1391,9 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"\s+(?:(?:already|now|still|also|really|truly)\s+)*"
     r"(?:has|have|had|is|are|was|were|will|would|can|could|may|must|\w+ed|said|made|set|put"
     r"|cut|kept|sent|began|wants?|means?|needs?|knows?|says?|claims?|hopes?|insists?|accepts?"
-    r"|agrees?|promises?|likes?|plans?|intends?|seems?|argues?)\b",
+    r"|agrees?|promises?|likes?|plans?|intends?|seems?|argues?"
+    # bare present forms, after a plural subject ("Member states now hold that key")
+    r"|hold|own|control|run|decide|face|get|take|give|pay|spend|receive|lack|share)\b",
 )
 _NOT_A_NAME = _wordset(
     """he she we i you it they this that these those there here most many some all few several
@@ -1544,6 +1571,7 @@ _BARE_VERB_BEFORE_RE = re.compile(
     r"|\b(?:let|lets|letting|help|helps|make|makes|allow|have)\s+(?:[\w’'-]+\s+){1,4})"
     r"(?P<verb>[a-z]+)\s*$"
 )
+_STOP_DOING_RE = re.compile(r"\s*stop\s+[a-z]+ing\b", _I)
 _COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
 # health boards must ..."), or a noun rather than a verb ("and support for carers", "and
@@ -1577,6 +1605,8 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
             continue
         if _SUBJECT_AFTER_RE.match(doc.text, m.end()):
             continue  # "and staff cannot resign", "and support for carers": not a second verb
+        if m.group(1) is None and _STOP_DOING_RE.match(doc.text, pred_start):
+            continue  # "stop haggling over the fee and pay a fair price": one ask, put as a turn
         bare = _BARE_VERB_BEFORE_RE.search(doc.text, pred_start, m.start())
         if m.group(1) is None and bare is not None and bare.group("verb") in BASE_VERBS:
             continue  # "let therapists open and close courses": two verbs share one object
@@ -1751,6 +1781,11 @@ def _judge(
             conf = 0.7
         elif h.kind == "need_any":
             conf = 0.6  # "probation services need far more staff": government should supply it
+        elif h.kind == "let_np":
+            conf = 0.7  # "let the Union take ...": the Union acts; "let the deal stand": ministers
+            head = _LET_DETERMINER_RE.sub("", h.actor or "")
+            named = head[:1].isupper() or _COLLECTIVE_ACTOR_RE.match(head) is not None
+            actor = _resolve_actor(h.actor or "", doc) if named else doc.default_actor
         elif h.kind == "let":
             conf, actor = 0.7, _resolve_actor("we", doc)
         elif h.kind in ("callfor", "whatneed"):
@@ -1851,10 +1886,15 @@ def _list_item(
     if (
         imperative
         and addressed is not None
-        and _NAME_RE.fullmatch(addressed.group("actor")) is not None
+        and (
+            _NAME_RE.fullmatch(addressed.group("actor")) is not None
+            or " " not in addressed.group("actor").strip()
+        )
         and _verb_like_at(st, addressed.end())
     ):
-        imperative = False  # "Build Canada Homes: publish ...": a name that opens with a verb
+        # "Build Canada Homes: publish ...", "Commission: publish ...": a name that opens
+        # with a verb; a lone verb is not followed by a colon and another verb
+        imperative = False
     if not imperative and addressed is not None and _verb_like_at(st, addressed.end()):
         # "Ofcom: issue the first fines ...": the addressee names the actor
         imperative = True
