@@ -589,3 +589,17 @@ def test_an_inflected_verb_after_a_prepositional_phrase_is_still_a_verb() -> Non
 )
 def test_keeping_a_promise_has_no_direction_of_its_own(ask: str) -> None:
     assert conflict(ask, "The 2016 Act is to be repealed straight after the Bill passes.") is None
+
+
+def test_a_verb_inside_a_hyphenated_compound_sets_no_direction() -> None:
+    # "rouble-backed" describes the coin; "prohibited" is the position's verb
+    found = detect_direction("Trade in the rouble-backed coin is prohibited across the Union.")
+    assert (found.sign, found.verb) == (-1, "prohibited")
+
+
+def test_moving_a_date_from_one_year_to_another_asks_for_the_second() -> None:
+    reason = conflict(
+        "ministers should push the levy back from January 2027 to January 2028",
+        "The levy starts on 1 January 2027.",
+    )
+    assert reason == "the ask says 2028, the position says 2027"

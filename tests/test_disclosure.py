@@ -20,6 +20,7 @@ from policytext.score import decide
         ("The answer is to have the agency report on how the grants were spent", "report"),
         ("the price should be printed on every ticket", "printed"),
         ("Ministers ought to make the register public", "make the register public"),
+        ("Parliament: insist on an annual register of every rule it takes on", "an annual"),
     ],
 )
 def test_information_ask(text: str, verb: str) -> None:

@@ -25,6 +25,9 @@ from policytext.score import decide
         "Ministers should hold the line on the degree-level threshold",
         "The Commission needs to leave the AI literacy duty exactly where it is",
         "the council should retain the duty",
+        "The priority must be to get the trade agreement signed",
+        "Let the 2030 settlement stand",
+        "Ministers would do well to hold the sanctions date of 1 March",
     ],
 )
 def test_carry_out(text: str) -> None:
@@ -97,6 +100,7 @@ def test_into_law_and_as_planned(ask: str, position: str, kind: str) -> None:
         ("The cap is kept under review.", "under review"),
         ("Rates after 2030 are left open until the review.", "left open"),
         ("Whether to extend the scheme remains open.", "remains open"),
+        ("The two sides will explore a role in the market.", "will explore"),
         ("The government will introduce a levy on fee income.", None),
         ("The Commission proposes a levy on fee income.", None),
     ],

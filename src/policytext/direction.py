@@ -464,6 +464,8 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
         before = text[max(0, match.start() - 48) : match.start()]
         if match.group().lower() == "back" and _PARTICLE_BACK_BEFORE.search(before):
             continue
+        if before.endswith("-") and " " not in match.group():
+            continue  # "the rouble-backed stablecoin", "state-funded": part of a compound
         if _DETERMINER_BEFORE.search(before) and " " not in match.group():
             continue  # "an upgraded agreement", "with a cap of £350,000": not the verb
         bare = match.group().lower()
@@ -861,17 +863,18 @@ def _negated_act(ask: str, position: str) -> str | None:
 # A figure a change leaves behind: "moved from 2030 to 2027", "raised from £9 to £12".
 _CHANGED_FROM = re.compile(
     r"\b(?:mov\w+|rais\w+|cut|increas\w+|reduc\w+|lower\w*|brought\s+forward|pushed\s+back"
+    r"|push(?:es|ed|ing)?|bring(?:s|ing)?|brought"
     r"|put\s+back|delay\w*|chang\w+|shift\w*|extend\w*|shorten\w*|lengthen\w*|ris(?:es|en)"
     r"|rose|falls?|fallen|fell|goes\s+(?:up|down)|went\s+(?:up|down)|up|down)"
-    r"\s+(?:[\w’'-]+\s+){0,3}?from\s+(?P<old>(?:[^\s,;.]|[.,](?=\d))+(?:\s+[^\s,;.]+)?)\s+to\s+",
+    r"\s+(?:[\w’'-]+\s+){0,6}?from\s+(?P<old>(?:[^\s,;.]|[.,](?=\d))+(?:\s+[^\s,;.]+)?)\s+to\s+",
     re.IGNORECASE,
 )
 
 
-def _current_figures(pattern: re.Pattern[str], position: str) -> set[str]:
-    """Figures ``position`` states, without those a change it reports leaves behind."""
-    stated = _figures(pattern, position)
-    for change in _CHANGED_FROM.finditer(position):
+def _current_figures(pattern: re.Pattern[str], text: str) -> set[str]:
+    """Figures ``text`` states, without those a change it reports or asks for leaves behind."""
+    stated = _figures(pattern, text)
+    for change in _CHANGED_FROM.finditer(text):
         stated -= _figures(pattern, change.group("old"))
     return stated
 
@@ -929,7 +932,8 @@ def _figure_conflict(ask: str, position: str) -> str | None:
         ask_by, position_by = ", ".join(sorted(wanted_by)), ", ".join(sorted(said_by))
         return f"the ask wants it by {ask_by}, the position by {position_by}"
     for pattern in (_YEAR, _AMOUNT):
-        asked, stated = _figures(pattern, ask), _current_figures(pattern, position)
+        # "push the levy back from 2027 to 2028" asks for 2028
+        asked, stated = _current_figures(pattern, ask), _current_figures(pattern, position)
         for kind in {_kind(f) for f in asked}:
             wanted = {f for f in asked if _kind(f) == kind}
             said = {f for f in stated if _kind(f) == kind}

@@ -22,7 +22,10 @@ _VERB = (
 # The verb of the ask, or the verb of what the actor is to make someone else do ("direct
 # the commission to publish", "make every company disclose", "eSafety publishing").
 _INFORMATION = re.compile(
-    rf"(?<![\w-])(?:{_VERB})\b(?!\s+(?:to|for|back)\b)",
+    rf"(?<![\w-])(?:{_VERB})\b(?!\s+(?:to|for|back)\b)"
+    # or a regular publication as the object: "insist on an annual register of ..."
+    r"|\b(?:an?|one)\s+(?:annual|yearly|quarterly|monthly|weekly|public|regular|published)\s+"
+    r"(?:register|report|statement|audit|dashboard|tally|account|list|update)\b",
     re.IGNORECASE,
 )
 # A subordinate clause: "when it publishes the review" is not what the ask wants done.
@@ -56,7 +59,8 @@ _REPORTING = re.compile(
 
 
 def information_ask(text: str) -> str | None:
-    """The verb that makes ``text`` (an ask) an ask to publish information, or None.
+    """The verb ("publish") or regular publication ("an annual register") that makes
+    ``text`` (an ask) an ask to publish information, or None.
 
     Examples:
         >>> information_ask("Congress should direct the commission to publish, every quarter, "
@@ -69,7 +73,8 @@ def information_ask(text: str) -> str | None:
         before = text[: found.start()]
         if _SUBORDINATE.search(before) or _NOUN_BEFORE.search(before):
             continue
-        if _POLICY_DOCUMENT.match(text, found.end()):
+        publication = found.group()[:1].lower() in "ao"  # "an annual register": no object
+        if not publication and _POLICY_DOCUMENT.match(text, found.end()):
             continue
         return found.group()
     return None

@@ -47,7 +47,8 @@ _CARRY_OUT = re.compile(
     r"|bring(?:s|ing)? (?:\w+ ){0,3}into force|in full\b|every penny|every one of"
     r"|\bas (?:planned|promised|pledged|agreed|scheduled|announced|intended)\b"
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
-    r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place)"
+    r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place"
+    r"|signed|done|finished|over the line|ratified)\b"
     r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
     rf"|\b(?:its|their|his|her|the government['’]s|ministers['’])\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"{_COMMITMENT}\b"
@@ -64,7 +65,8 @@ _CARRY_OUT = re.compile(
 # "hold the line on", "leave X where it is"), not "to keep bills down" or "keep it going".
 _VP_MODAL = re.compile(
     rf"\b(?:{ASK_MODALS}"
-    r"|urge[sd]?\s+[^,.;:]{1,60}?\s+to|time\s+(?:for\s+[^,.;:]{1,60}?\s+)?to)\s+",
+    r"|urge[sd]?\s+[^,.;:]{1,60}?\s+to|time\s+(?:for\s+[^,.;:]{1,60}?\s+)?to"
+    r"|would\s+(?:do\s+well|be\s+wise|be\s+right)\s+to)\s+",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^[^:]{1,60}:\s+")
@@ -72,7 +74,12 @@ _KEEP_IN_PLACE = re.compile(
     r"(?:(?:also|still|now|firmly|simply|just|at\s+least)\s+)?"
     r"(?:(?:keep|maintain|retain|preserve)\s+(?:that|this|these|those|its|their|the|our)\b"
     r"(?![^.;]{0,60}\bgoing\b)"
-    r"|hold\s+the\s+line|leave\s+(?:[\w-]+\s+){1,10}?(?:in\s+place"
+    r"|hold\s+the\s+line"
+    # "hold the sanctions date of 1 January 2027", "let the 2038 settlement stand"
+    r"|hold\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:date|deadline|rate|level"
+    r"|timetable|target|course)\b"
+    r"|let\s+(?:the|that|this|its|their|our)\s+(?:[\w-]+\s+){0,4}?stand\b"
+    r"|leave\s+(?:[\w-]+\s+){1,10}?(?:in\s+place"
     r"|where\s+(?:it|they)\s+(?:is|are)|alone|untouched|intact))",
     re.IGNORECASE,
 )
@@ -159,7 +166,8 @@ def _singulars(text: str) -> frozenset[str]:
 _UNDECIDED = re.compile(
     r"\b(?:weigh(?:s|ing)|considering|(?:will|would|could|may|to) consider|keeps? \w+ under"
     r" review|under review|(?:is|are|stands?|stood) ready to"
-    r"|explor(?:es|ing)|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
+    r"|explor(?:es|ing)|(?:will|would|to|could|may)\s+explore"
+    r"|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
     r"|yet to decide|no decision|(?:is|are|was|were|remains?|remained|left)\s+open)\b",
     re.IGNORECASE,
 )
