@@ -227,11 +227,12 @@ _CASE_RE = re.compile(
 # "Let the Union take the principal", "In the end, let the settlement stand": an imperative
 # "let" opening a clause, then what acts or is left alone, then a bare verb (checked against
 # BASE_VERBS in _find_hits); not "let us / let's" (_LET_RE), "let it be", "let alone"
+_LET_DETERMINERS = r"the|a|an|every|each|this|that|these|those|our"
 _LET_NP_RE = re.compile(
-    r"(?:^|(?<=[,;:–—]\s))[Ll]et\s+(?P<np>(?:the|a|an|every|each|this|that|these|those|our"
-    r"|[A-Z][\w’'-]*)\b(?:\s+[\w’'-]+){0,5})",
+    rf"(?:^|(?<=[,;:–—]\s))[Ll]et\s+(?P<np>(?:{_LET_DETERMINERS}|[A-Z][\w’'-]*)\b"
+    r"(?:\s+[\w’'-]+){0,5})",
 )
-_LET_DETERMINER_RE = re.compile(r"^(?:the|a|an|every|each|this|that|these|those|our)\s+")
+_LET_DETERMINER_RE = re.compile(rf"^(?:{_LET_DETERMINERS})\s+")
 _LET_RE = re.compile(
     rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:(?:also|now|first)\s+)?(?:"
     r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray"
