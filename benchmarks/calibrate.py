@@ -26,7 +26,7 @@ from policytext.fuzzy import fuzzy_matrix
 from policytext.lexical import content_tokens, overlap
 from policytext.pipeline import contexts
 from policytext.result import Verdict
-from policytext.score import Thresholds, Weights, ask_weights, decide, fuse
+from policytext.score import Thresholds, Weights, ask_weights, background, decide, fuse
 
 SCORERS = ("token_set_ratio", "token_sort_ratio", "token_ratio", "WRatio", "partial_ratio", "ratio")
 
@@ -99,16 +99,24 @@ def ranking(
 
 
 def verdicts(
-    docs: Sequence[DocFeatures], w: Sequence[float], scorer: str, novel: float, aligned: float
+    docs: Sequence[DocFeatures],
+    w: Sequence[float],
+    scorer: str,
+    novel: float,
+    aligned: float,
+    *,
+    prominence: float = Thresholds().prominence,
 ) -> tuple[float, float, float]:
-    """Verdict accuracy, novel F1 and macro F1 over the four verdicts with these thresholds."""
-    thresholds = Thresholds(novel=novel, aligned=aligned)
+    """Verdict accuracy, novel F1 and macro F1 over the four verdicts with these thresholds
+    (``prominence`` as in :class:`policytext.Thresholds`; default the library's)."""
+    thresholds = Thresholds(novel=novel, aligned=aligned, prominence=prominence)
     pairs: list[tuple[Verdict, Verdict]] = []
     for doc in docs:
         scores = fused(doc, w, scorer)
         for i, ask in enumerate(doc.gold.asks):
             j = int(np.argmax(scores[i]))
-            verdict, _ = decide(float(scores[i, j]), ask.text, doc.positions[j], thresholds)
+            crowd = background(scores[i].tolist())
+            verdict, _ = decide(float(scores[i, j]), ask.text, doc.positions[j], thresholds, crowd)
             pairs.append((ask.verdict, verdict))
     f1 = {}
     for v in Verdict:

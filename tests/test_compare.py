@@ -14,7 +14,7 @@ from policytext.anaphora import anaphoric
 from policytext.lexical import content_tokens
 from policytext.pipeline import contexts, rank
 from policytext.score import ask_weights
-from tests._fakes import HashingEncoder
+from tests._fakes import HashingEncoder, policy_sentences
 
 TEXT = (
     "Ministers should restart the free trade talks with Israel. "
@@ -254,3 +254,16 @@ def test_an_ask_that_refers_back_shares_words_through_its_context(
     assert {rec.text[h.recommendation_start : h.recommendation_end] for h in talks.highlights} <= {
         "restart"
     }
+
+
+def test_background_needs_ten_scored_positions(fake_encoder: HashingEncoder) -> None:
+    few = pt.compare(TEXT, POSITIONS, model=fake_encoder, cache=False)
+    assert all(item.background is None for item in few.recommendations)
+    many = [pt.Position(f"P{k}", s) for k, s in enumerate(policy_sentences(30))]
+    result = pt.compare(TEXT, many, top_k=30, model=fake_encoder, cache=False)
+    for item in result.recommendations:
+        assert item.background is not None
+        scores = sorted((m.score for m in item.matches), reverse=True)
+        assert item.background == pytest.approx(float(np.median(scores[:20])), abs=1e-6)
+    exported = result.to_dict()["recommendations"]
+    assert exported[0]["background"] == round(result.recommendations[0].background, 4)  # type: ignore[index]

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policytext.result import Verdict
-from policytext.score import Thresholds, Weights, cosine_top_k, decide, fuse
+from policytext.score import Thresholds, Weights, background, cosine_top_k, decide, fuse
 
 
 def unit_rows(rng: np.random.Generator, n: int, dim: int = 16) -> np.ndarray:
@@ -96,3 +96,53 @@ def test_carry_out_asks_have_a_lower_novel_threshold(
     if verdict is Verdict.ALIGNED:
         assert "taken as the commitment the ask refers to" in rationale
         assert "0.38" in rationale
+
+
+_HOTELS = "Ministers pledged to end the use of hotels for asylum seekers by 2029."
+_FLATS = "Ministers should house asylum seekers in flats"
+
+
+@pytest.mark.parametrize(
+    ("score", "background_", "ask", "verdict"),
+    [
+        # the best position stands out from the ask's nearest positions: the usual rules
+        (0.45, 0.30, _FLATS, Verdict.RELATED),
+        # barely above the positions on the topic: none addresses the ask in particular
+        (0.45, 0.38, _FLATS, Verdict.NOVEL),
+        # no background (too few positions scored): the margin is not tested
+        (0.45, None, _FLATS, Verdict.RELATED),
+        # an ask to carry out existing policy says little by itself: not tested either
+        (0.45, 0.40, "Ministers must keep that promise", Verdict.ALIGNED),
+    ],
+)
+def test_an_ask_whose_best_position_does_not_stand_out_is_novel(
+    score: float, background_: float | None, ask: str, verdict: Verdict
+) -> None:
+    thresholds = Thresholds(novel=0.30, prominence=0.10, aligned=0.60)
+    got, rationale = decide(score, ask, _HOTELS, thresholds, background_)
+    assert got is verdict, rationale
+    if verdict is Verdict.NOVEL:
+        assert "does not stand out" in rationale
+        assert f"median {background_:.2f}" in rationale
+
+
+def test_prominence_zero_turns_the_margin_test_off() -> None:
+    got, _ = decide(0.45, _FLATS, _HOTELS, Thresholds(prominence=0.0, aligned=0.6), 0.44)
+    assert got is Verdict.RELATED
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([0.5] * 9, None),  # fewer than BACKGROUND_MIN scored positions
+        ([0.9] + [0.2] * 9, 0.2),
+        # only the best twenty count, in whatever order they come
+        ([0.0] * 30 + [0.4] * 20, 0.4),
+        ([0.6] * 11 + [0.2] * 9, 0.6),
+    ],
+)
+def test_background_is_the_median_of_the_nearest_twenty(
+    scores: list[float], expected: float | None
+) -> None:
+    got = background(scores)
+    assert got == pytest.approx(expected) if expected is not None else got is None

@@ -27,6 +27,7 @@ from policytext.score import (
     Thresholds,
     Weights,
     ask_weights,
+    background,
     cosine_top_k,
     decide,
     fuse,
@@ -272,6 +273,9 @@ def rank(
             for c in order
         )
         best = matches[0]
-        verdict, rationale = decide(best.score, recommendation.text, best.position.text, thresholds)
-        items.append(ComparisonItem(recommendation, matches, verdict, rationale))
+        crowd = background(fused[i].tolist())
+        verdict, rationale = decide(
+            best.score, recommendation.text, best.position.text, thresholds, crowd
+        )
+        items.append(ComparisonItem(recommendation, matches, verdict, rationale, crowd))
     return tuple(items)

@@ -89,6 +89,7 @@ def to_dict(comparison: Comparison) -> dict[str, object]:
                 "recommendation": _recommendation_dict(item.recommendation),
                 "verdict": item.verdict.value,
                 "rationale": item.rationale,
+                "background": None if item.background is None else round(item.background, 4),
                 "matches": [_match_dict(m) for m in item.matches],
             }
             for item in comparison.recommendations

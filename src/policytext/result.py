@@ -84,12 +84,18 @@ class Match:
 
 @attrs.frozen
 class ComparisonItem:
-    """A recommendation, its best positions (best first), the verdict and why."""
+    """A recommendation, its best positions (best first), the verdict and why.
+
+    ``background`` is the median score of the ask's nearest positions
+    (:func:`policytext.score.background`): a best score barely above it means no position
+    addresses the ask in particular. None when too few positions were scored.
+    """
 
     recommendation: Recommendation
     matches: tuple[Match, ...]
     verdict: Verdict
     rationale: str
+    background: float | None = None
 
     @property
     def best(self) -> Match | None:

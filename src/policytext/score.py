@@ -28,6 +28,7 @@ __all__ = [
     "Thresholds",
     "Weights",
     "ask_weights",
+    "background",
     "cosine_top_k",
     "decide",
     "fuse",
@@ -76,6 +77,10 @@ class Thresholds:
             promise", "hold the line on", :func:`policytext.intent.ask_intent`): its wording
             says a commitment exists, so its best position is taken as that commitment down
             to this lower score.
+        prominence: below this margin of the best score over the ask's background (the
+            median score of its nearest positions, :func:`background`) the best position
+            does not stand out from the other positions on the topic, and the ask is
+            ``novel``; 0 deactivates this.
         aligned: at or above this (and not opposed in direction) it is ``aligned``;
             between ``novel`` and ``aligned`` it is ``related``.
         recency_margin: positions scoring within this of the best count as the same
@@ -83,8 +88,9 @@ class Thresholds:
             statement supersedes an older one); 0 deactivates this.
     """
 
-    novel: float = 0.38
+    novel: float = 0.30
     novel_carry_out: float = 0.25
+    prominence: float = 0.10
     aligned: float = 0.52
     recency_margin: float = 0.02
 
@@ -189,6 +195,30 @@ def fuse(
     return result
 
 
+BACKGROUND_SIZE = 20
+"""How many of an ask's nearest positions its background is the median of."""
+BACKGROUND_MIN = 10
+"""Fewer scored positions than this and an ask has no background (too few to measure)."""
+
+
+def background(scores: Sequence[float]) -> float | None:
+    """The median of the best :data:`BACKGROUND_SIZE` fused scores of one ask, or None when
+    fewer than :data:`BACKGROUND_MIN` positions were scored.
+
+    It is the score an ask gets from positions on its topic that do not address it: an ask
+    no position addresses scores its best position barely above it.
+
+    Examples:
+        >>> background([0.6, 0.5] + [0.3] * 10 + [0.1] * 20)
+        0.3
+        >>> background([0.6, 0.5, 0.4]) is None
+        True
+    """
+    if len(scores) < BACKGROUND_MIN:
+        return None
+    return float(np.median(np.sort(np.asarray(scores, dtype=np.float64))[::-1][:BACKGROUND_SIZE]))
+
+
 def reference(scores: Sequence[float], dates: Sequence[dt.date | None], margin: float) -> int:
     """Index of the match a verdict is about: the most recent of those within ``margin`` of
     the best score (``scores`` sorted best first); undated ones lose to dated ones.
@@ -215,6 +245,7 @@ def decide(
     ask: str,
     position: str,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    background: float | None = None,
 ) -> tuple[Verdict, str]:
     """The verdict for an ask given its best position and fused score, and a rationale.
 
@@ -244,6 +275,17 @@ def decide(
         return Verdict.NOVEL, (
             f"best score {score:.2f} is below the novel threshold {floor:.2f}: "
             "no position addresses this ask"
+        )
+    if (
+        background is not None
+        and not carry_out
+        and thresholds.prominence > 0
+        and score - background < thresholds.prominence
+    ):
+        return Verdict.NOVEL, (
+            f"the best position (score {score:.2f}) does not stand out from the positions "
+            f"nearest the ask (median {background:.2f}; margin {score - background:.2f} < "
+            f"{thresholds.prominence:.2f}): none addresses this ask in particular"
         )
     if information is not None and not speaks_of_reporting(position):
         return Verdict.NOVEL, (
