@@ -1394,3 +1394,66 @@ def test_member_states_with_a_present_verb_are_the_antecedent_of_they() -> None:
     text = "Member states now hold that key. They should use it."
     (rec,) = segment(UK + text)
     assert (rec.text, rec.actor) == ("They should use it", "Member states")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers should let patients book, move and cancel appointments online.",
+        "Three steps would help:\n\n- NHS England: let patients book, move and cancel "
+        "every hospital appointment in the app\n",
+    ],
+)
+def test_a_series_of_verbs_sharing_an_object_is_one_ask(text: str) -> None:
+    (rec,) = segment(UK + text)
+    assert "book, move and cancel" in rec.text
+
+
+def test_a_second_to_infinitive_after_and_is_a_second_ask() -> None:
+    text = (
+        "I urge the minister to reopen talks on this year's award and to put a deal on the table."
+    )
+    assert spans(UK + text) == [
+        "I urge the minister to reopen talks on this year's award",
+        "to put a deal on the table",
+    ]
+
+
+def test_it_is_also_time_for_is_a_cue() -> None:
+    text = "It is also time for the department to report to Parliament on what the change saved."
+    (rec,) = segment(UK + text)
+    assert rec.actor == "department"
+    assert rec.text.endswith("to Parliament on what the change saved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of course the Treasury must balance the books.",
+        "Admittedly, ministers have to weigh the cost.",
+    ],
+)
+def test_a_concession_is_not_an_ask(text: str) -> None:
+    assert spans(UK + text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ask"),
+    [
+        (
+            "Ministers: require dentists to keep booking open all day, as GP surgeries now must.",
+            "Ministers: require dentists to keep booking open all day",
+        ),
+        (
+            "The answer is to cap the cut at a quarter of running costs, not half.",
+            "cap the cut at a quarter of running costs",
+        ),
+        # a contrast inside the ask, with more after it, stays
+        (
+            "We need to make the bill, not the target, the measure of success.",
+            "We need to make the bill, not the target, the measure of success",
+        ),
+    ],
+)
+def test_a_closing_comparison_or_contrast_is_dropped(text: str, ask: str) -> None:
+    assert spans(UK + text) == [ask]

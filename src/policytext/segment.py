@@ -112,14 +112,14 @@ _MODAL_RE = re.compile(
 )
 # cues that do not hang on a subject + modal
 _TIME_RE = re.compile(
-    rf"\b(?:it\s*(?:is|{_APOS}s|was)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time"
+    rf"\b(?:it\s*(?:is|{_APOS}s|was)\s+(?:(?:high|now|also|surely|long\s+past|past|about)\s+)*time"
     r"|now\s+is\s+the\s+(?:time|moment)|the\s+(?:time|moment)\s+has\s+come)"
     r"(?:\s+for\s+(?P<actor>[^,;:.!?]{1,60}?))?\s+to\s+(?=\w)",
     _I,
 )
 # "it's high time ministers grasped the nettle": time + subject + past-tense verb
 _TIME_PAST_RE = re.compile(
-    rf"\bit\s*(?:is|{_APOS}s)\s+(?:(?:high|now|surely|long\s+past|past|about)\s+)*time\s+"
+    rf"\bit\s*(?:is|{_APOS}s)\s+(?:(?:high|now|also|surely|long\s+past|past|about)\s+)*time\s+"
     r"(?:that\s+)?(?P<actor>[A-Za-z][^,;:.!?]{0,50}?)\s+(?=(?:[a-z]+ed|took|made|gave|began|"
     r"did|got|set|put|cut|found|paid|held|brought|woke|came|went|thought|saw|stood|spoke|"
     r"told|sold|built|let|shut|faced|chose|drew|grew|knew|understood|stopped|wrote|kept|left|"
@@ -737,10 +737,20 @@ _TAIL_CUT_RE = re.compile(
     r"|,\s+(?:with|including|starting\s+with|beginning\s+with|even|not\s+least)\b"
     r"|\s+even\s+(?:when|if|though|at|as|where)\b"
     r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
+    # ", as GP surgeries now must": a comparison with what others do
+    r"|,\s+as\s+(?=(?:[\w’'-]+\s+){1,3}(?:now\s+|already\s+)?(?:must|do|does|did|has|have"
+    r"|is|are|can|will|should)\b)"
+    # "cap the cut at a quarter, not half": a contrast closing the sentence
+    r"|,\s+not\s+(?=[^,;:.!?]{1,30}[.!?]?\s*$)"
     r"|\s+(?:because|so\s+that|rather\s+than|instead\s+of|lest)\b"
     r"|\s+(?:before|after|until|unless|since|although|though|whereas|once)\s+"
     r"(?=(?:it|they|we|he|she|this|that|there|I|you|these|those)\b)",
     _I,
+)
+# A sentence that opens by conceding a point ("Of course the Treasury must balance the
+# books. But ...") grants the modal clause rather than asking for it.
+_CONCESSION_RE = re.compile(
+    r"^\s*(?:of\s+course|admittedly|granted|to\s+be\s+sure|naturally|no\s+doubt)\b", _I
 )
 # "it should be noted/said/clear that ...": a frame, not a passive ask ("it should be scrapped")
 _IT_FRAME_RE = re.compile(
@@ -1573,7 +1583,11 @@ _BARE_VERB_BEFORE_RE = re.compile(
     r"(?P<verb>[a-z]+)\s*$"
 )
 _STOP_DOING_RE = re.compile(r"\s*stop\s+[a-z]+ing\b", _I)
-_COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?=([a-z][\w-]*)\b)")
+_COORD_RE = re.compile(
+    r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?P<to>to\s+)?(?=([a-z][\w-]*)\b)"
+)
+# "book, move and cancel every appointment": a series of verbs sharing one object
+_VERB_SERIES_RE = re.compile(r"\b[a-z]+,\s+(?P<verb>[a-z]+)\s*$")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
 # health boards must ..."), or a noun rather than a verb ("and support for carers", "and
 # tax and fund farmers").
@@ -1600,7 +1614,7 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
     same actor."""
     raw_end = max(cand.raw_end, cand.end)
     for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
-        if m.group(2) not in BASE_VERBS:
+        if m.group(3) not in BASE_VERBS:
             continue
         if m.group(1) is None and len(_words(doc.text[pred_start : m.start()])) < _COORD_MIN_WORDS:
             continue
@@ -1611,10 +1625,14 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
         bare = _BARE_VERB_BEFORE_RE.search(doc.text, pred_start, m.start())
         if m.group(1) is None and bare is not None and bare.group("verb") in BASE_VERBS:
             continue  # "let therapists open and close courses": two verbs share one object
+        series = _VERB_SERIES_RE.search(doc.text, pred_start, m.start())
+        if series is not None and series["verb"] in BASE_VERBS:
+            continue  # "let patients book, move and cancel appointments": one ask
         if m.start() > cand.end and _SUBORDINATE_RE.search(doc.text, cand.end, m.start()):
             continue  # "..., so that the plants can hire and invest": inside the cut tail
         s1, e1 = _finish_span(doc.text, cand.start, m.start())
-        s2, e2 = _finish_span(doc.text, m.end(), raw_end)
+        # "urge X to reopen talks and to put a deal on the table": the second keeps its "to"
+        s2, e2 = _finish_span(doc.text, m.start("to") if m["to"] else m.end(), raw_end)
         if e1 <= s1 or e2 <= s2:
             break
         body = doc.text[s2:e2]
@@ -1665,6 +1683,8 @@ def _judge(
         modal_word = h.cue.split()[0].lower()
         if _IF_OPEN_RE.search(prefix + subject):
             return None  # "if ministers should ..."
+        if _CONCESSION_RE.match(prefix):
+            return None  # "Of course the Treasury must balance the books": granted, not asked
         bare = _TRAILING_ADVERB_RE.sub("", before)
         if _RELATIVE_BEFORE_RE.search(bare):
             cleft = _CLEFT_RE.search(bare)
@@ -1912,6 +1932,9 @@ def _list_item(
             continue
         if ":" not in m.group(0) and _SAME_OBJECT_RE.match(st, m.end(1)):
             continue  # "put a levy on exports and spend it on ...": one ask about one thing
+        series = _VERB_SERIES_RE.search(st, split_from, m.start())
+        if ":" not in m.group(0) and series is not None and series["verb"] in BASE_VERBS:
+            continue  # "let patients book, move and cancel appointments": one ask
         parts.append((cur, m.start(), link))
         link = "previous" if ":" in m.group(0) else ""
         cur = m.end()
