@@ -88,7 +88,7 @@ class Thresholds:
             statement supersedes an older one); 0 deactivates this.
     """
 
-    novel: float = 0.30
+    novel: float = 0.36
     novel_carry_out: float = 0.25
     prominence: float = 0.10
     aligned: float = 0.52
