@@ -603,3 +603,22 @@ def test_moving_a_date_from_one_year_to_another_asks_for_the_second() -> None:
         "The levy starts on 1 January 2027.",
     )
     assert reason == "the ask says 2028, the position says 2027"
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicts"),
+    [
+        # a year naming a document is not a date the position states
+        (
+            "Publish a plan that says how many nurses the NHS will train each year to 2035",
+            "The new plan will depart from the 2023 long-term workforce plan's projections.",
+            False,
+        ),
+        ("Keep the 2030 deadline", "The deadline moves to 2035.", True),
+        ("Meet the target by 2030 as the 2024 Budget promised", "The target is for 2030.", False),
+    ],
+)
+def test_a_year_that_names_a_document_is_not_a_date(
+    ask: str, position: str, conflicts: bool
+) -> None:
+    assert (conflict(ask, position) is not None) is conflicts

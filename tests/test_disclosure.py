@@ -21,6 +21,7 @@ from policytext.score import decide
         ("the price should be printed on every ticket", "printed"),
         ("Ministers ought to make the register public", "make the register public"),
         ("Parliament: insist on an annual register of every rule it takes on", "an annual"),
+        ("It is time for the department to report to Parliament on what it saved", "report"),
     ],
 )
 def test_information_ask(text: str, verb: str) -> None:
@@ -44,6 +45,7 @@ def test_information_ask(text: str, verb: str) -> None:
         "ministers should read the estimate again",
         # other senses
         "Schools must report to the police any threat of violence",
+        "The new unit should report to the Home Secretary",
         "cut the charge to zero",
     ],
 )

@@ -28,6 +28,8 @@ from policytext.score import decide
         "The priority must be to get the trade agreement signed",
         "Let the 2030 settlement stand",
         "Ministers would do well to hold the sanctions date of 1 March",
+        "The 92 per cent standard ought to remain the goal for March 2029",
+        "the levy should stay at 5 per cent",
     ],
 )
 def test_carry_out(text: str) -> None:

@@ -705,10 +705,25 @@ def _spell_number(words: str) -> str:
     return str(sum(_NUMBER_WORDS[w] for w in re.split(r"[\s-]+", words.lower())))
 
 
+# A year that names a document or an event, not a date: "the 2023 long-term workforce
+# plan", "its 2019 manifesto", "the 2024 Budget".
+_YEAR_AS_NAME = re.compile(
+    r"\b(?:the|its|their|his|her|our|this|that|a|an)\s+(?P<year>(?:19|20)\d{2})\s+"
+    r"(?=(?:[\w-]+\s+){0,2}?(?:plan|manifesto|budget|strategy|review|act|white\s+paper|report"
+    r"|agreement|deal|election|settlement|summit|bill|framework|census|guidance|consultation"
+    r"|accord|statement)s?\b)",
+    re.IGNORECASE,
+)
+
+
 def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
-    """Figures in ``text``, spelled one way: "5 per cent" -> "5%", "£1 billion" -> "£1bn"."""
+    """Figures in ``text``, spelled one way: "5 per cent" -> "5%", "£1 billion" -> "£1bn";
+    not a year that names a document ("the 2023 workforce plan")."""
+    names = {m.end("year") for m in _YEAR_AS_NAME.finditer(text)}
     out: set[str] = set()
     for match in pattern.finditer(text):
+        if _YEAR.fullmatch(match.group()) and match.end() in names:
+            continue
         figure = match.group().lower()
         for spelling, canonical in _UNIT_SPELLINGS:
             figure = spelling.sub(canonical, figure)

@@ -19,10 +19,15 @@ _VERB = (
     r"publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing)|report(?:s|ed|ing)?|print(?:s|ed|ing)?"
     r"|estimat(?:e|es|ed|ing)|make\s+(?:[\w-]+\s+){0,4}?public|lay\s+before"
 )
+# "report to Parliament" is reporting; "report to the minister", "report back" are not.
+_LEGISLATURE = (
+    r"(?:Parliament|Congress|MPs|lawmakers|legislators|the\s+(?:House|Commons|Lords|Senate"
+    r"|Assembly|Oireachtas|Bundestag|legislature|(?:[\w-]+\s+)?[Cc]ommittee))\b"
+)
 # The verb of the ask, or the verb of what the actor is to make someone else do ("direct
 # the commission to publish", "make every company disclose", "eSafety publishing").
 _INFORMATION = re.compile(
-    rf"(?<![\w-])(?:{_VERB})\b(?!\s+(?:to|for|back)\b)"
+    rf"(?<![\w-])(?:{_VERB})\b(?!\s+(?:to|for|back)\b(?!\s+{_LEGISLATURE}))"
     # or a regular publication as the object: "insist on an annual register of ..."
     r"|\b(?:an?|one)\s+(?:annual|yearly|quarterly|monthly|weekly|public|regular|published)\s+"
     r"(?:register|report|statement|audit|dashboard|tally|account|list|update)\b",

@@ -79,6 +79,8 @@ _KEEP_IN_PLACE = re.compile(
     r"|hold\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+){0,3}?(?:date|deadline|rate|level"
     r"|timetable|target|course)\b"
     r"|let\s+(?:the|that|this|its|their|our)\s+(?:[\w-]+\s+){0,4}?stand\b"
+    # "The 92 per cent standard ought to remain the goal", "the rate should stay at 5%"
+    r"|(?:remain|stay)\s+(?:the|in|at|on|as|unchanged|where)\b"
     r"|leave\s+(?:[\w-]+\s+){1,10}?(?:in\s+place"
     r"|where\s+(?:it|they)\s+(?:is|are)|alone|untouched|intact))",
     re.IGNORECASE,

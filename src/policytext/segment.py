@@ -1583,9 +1583,7 @@ _BARE_VERB_BEFORE_RE = re.compile(
     r"(?P<verb>[a-z]+)\s*$"
 )
 _STOP_DOING_RE = re.compile(r"\s*stop\s+[a-z]+ing\b", _I)
-_COORD_RE = re.compile(
-    r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?P<to>to\s+)?(?=([a-z][\w-]*)\b)"
-)
+_COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?P<to>to\s+)?(?=([a-z][\w-]*)\b)")
 # "book, move and cancel every appointment": a series of verbs sharing one object
 _VERB_SERIES_RE = re.compile(r"\b[a-z]+,\s+(?P<verb>[a-z]+)\s*$")
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
