@@ -1583,9 +1583,20 @@ _BARE_VERB_BEFORE_RE = re.compile(
     r"(?P<verb>[a-z]+)\s*$"
 )
 _STOP_DOING_RE = re.compile(r"\s*stop\s+[a-z]+ing\b", _I)
-_COORD_RE = re.compile(r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?P<to>to\s+)?(?=([a-z][\w-]*)\b)")
+_COORD_RE = re.compile(
+    r"(,)?\s+and\s+(?:then\s+|also\s+|so\s+)?(?P<to>to\s+)?(?=(?P<word>[a-z][\w-]*)\b)"
+)
 # "book, move and cancel every appointment": a series of verbs sharing one object
 _VERB_SERIES_RE = re.compile(r"\b[a-z]+,\s+(?P<verb>[a-z]+)\s*$")
+
+
+def _ends_verb_series(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a series of bare verbs ("book, move") whose
+    object comes after the "and" at ``end``: the verbs share it and make one ask."""
+    series = _VERB_SERIES_RE.search(text, start, end)
+    return series is not None and series["verb"] in BASE_VERBS
+
+
 # After "and": a new clause with its own subject ("and staff cannot resign", "and local
 # health boards must ..."), or a noun rather than a verb ("and support for carers", "and
 # tax and fund farmers").
@@ -1612,7 +1623,7 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
     same actor."""
     raw_end = max(cand.raw_end, cand.end)
     for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
-        if m.group(3) not in BASE_VERBS:
+        if m["word"] not in BASE_VERBS:
             continue
         if m.group(1) is None and len(_words(doc.text[pred_start : m.start()])) < _COORD_MIN_WORDS:
             continue
@@ -1623,8 +1634,7 @@ def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
         bare = _BARE_VERB_BEFORE_RE.search(doc.text, pred_start, m.start())
         if m.group(1) is None and bare is not None and bare.group("verb") in BASE_VERBS:
             continue  # "let therapists open and close courses": two verbs share one object
-        series = _VERB_SERIES_RE.search(doc.text, pred_start, m.start())
-        if series is not None and series["verb"] in BASE_VERBS:
+        if _ends_verb_series(doc.text, pred_start, m.start()):
             continue  # "let patients book, move and cancel appointments": one ask
         if m.start() > cand.end and _SUBORDINATE_RE.search(doc.text, cand.end, m.start()):
             continue  # "..., so that the plants can hire and invest": inside the cut tail
@@ -1930,8 +1940,7 @@ def _list_item(
             continue
         if ":" not in m.group(0) and _SAME_OBJECT_RE.match(st, m.end(1)):
             continue  # "put a levy on exports and spend it on ...": one ask about one thing
-        series = _VERB_SERIES_RE.search(st, split_from, m.start())
-        if ":" not in m.group(0) and series is not None and series["verb"] in BASE_VERBS:
+        if ":" not in m.group(0) and _ends_verb_series(st, split_from, m.start()):
             continue  # "let patients book, move and cancel appointments": one ask
         parts.append((cur, m.start(), link))
         link = "previous" if ":" in m.group(0) else ""
