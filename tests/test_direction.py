@@ -220,6 +220,12 @@ def test_going_further_is_not_a_reversal() -> None:
         ("Extend the deadline to 2030", "The deadline is moved from 2030 to 2027.", "2030"),
         ("set the wage at £12", "The wage is raised from £12 to £12.71 an hour.", "£12"),
         ("introduce the levy in 2026", "The levy applies from 2026 to 2030.", None),
+        # Energy, power, mass and days are figures, each of its own kind.
+        ("cover only the first 20 kilowatt-hours", "Batteries up to 50 kWh qualify.", "20kwh"),
+        ("cover the first 50 kilowatt-hours", "Batteries up to 50 kWh qualify.", None),
+        ("build 2 gigawatts of storage", "Five gigawatts are planned.", "2gw"),
+        ("decide appeals within 14 days", "Appeals are decided within 28 days.", "14day"),
+        ("cap the subsidy at 20 kWh", "The subsidy costs £2bn.", None),
     ],
 )
 def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> None:
@@ -622,3 +628,28 @@ def test_a_year_that_names_a_document_is_not_a_date(
     ask: str, position: str, conflicts: bool
 ) -> None:
     assert (conflict(ask, position) is not None) is conflicts
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "reason"),
+    [
+        (
+            "The 65 per cent milestone should move to September 2026",
+            "The plan aims for 92 per cent by March 2029 and 65 per cent by March 2026.",
+            "the ask says September 2026, the position says March 2026",
+        ),
+        # the same month, a month of another year, or a month the position moved away from
+        ("Meet the milestone by March 2026", "65 per cent by March 2026, 92 by 2029.", None),
+        ("Reach 70% by March 2027", "65% in September 2026 and 70% in 2027.", None),
+        ("Move the milestone to June 2026", "It was moved from March 2026 to June 2026.", None),
+        (
+            "Keep the milestone in March 2026",
+            "It was moved from March 2026 to June 2026.",
+            "the ask says March 2026, the position says June 2026",
+        ),
+        # "May" is a month only with a year after it
+        ("Ministers may publish it in June 2026", "They may publish it in June 2026.", None),
+    ],
+)
+def test_months_of_the_same_year_are_compared(ask: str, position: str, reason: str | None) -> None:
+    assert conflict(ask, position) == reason

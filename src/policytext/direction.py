@@ -370,13 +370,20 @@ _NUMBER_WORD = (
     rf"(?:(?:{'|'.join(_TENS_WORDS)})[\s-](?:{'|'.join(_UNITS_WORDS[1:])})"
     rf"|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
 )
+# Units of energy, power, mass and short spans of time: "20 kilowatt-hours" and "50 kWh"
+# are both energy, "14 days" and "28 days" both time.
+_PHYSICAL_UNIT = (
+    r"(?:(?:kilo|mega|giga|tera)[\s-]?watt(?:[\s-]?hours?|s)?|[kmgt]wh|[kmg]w|tonnes?|tons?"
+    r"|days?|hours?)\b"
+)
 # A number starts where no digit, comma or point comes before it, and its digits are taken
 # possessively, so a run such as "1,1,1,..." is read in one pass.
 _AMOUNT = re.compile(
     r"(?:[£$€]\s?(?<![\d,.])\d+(?:[,.]\d+)*+\s?(?:bn|billion|m|million|tn|trillion|k)?"
     rf"|(?:(?<![\d,.])\b\d+(?:[,.]\d+)*+|\b{_NUMBER_WORD})[\s-]?"
     r"(?:%|(?:per ?cent|percentage points?)\b"
-    r"|(?:months?|weeks?|years?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)))",
+    r"|(?:months?|weeks?|years?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)"
+    rf"|{_PHYSICAL_UNIT}))",
     re.IGNORECASE,
 )
 
@@ -694,7 +701,12 @@ _UNIT_SPELLINGS = (
     (re.compile(r"billion"), "bn"),
     (re.compile(r"million"), "m"),
     (re.compile(r"trillion"), "tn"),
-    (re.compile(r"(months?|weeks?|years?)"), lambda m: m.group(1).rstrip("s")),
+    (re.compile(r"(months?|weeks?|years?|days?|hours?)$"), lambda m: m.group(1).rstrip("s")),
+    (
+        re.compile(r"(kilo|mega|giga|tera)[\s-]?watt([\s-]?hours?)?s?"),
+        lambda m: f"{m.group(1)[0]}w{'h' if m.group(2) else ''}",
+    ),
+    (re.compile(r"tonnes?|tons?"), "t"),
     (re.compile(_NUMBER_WORD), lambda m: _spell_number(m.group())),
     (re.compile(r"-"), ""),
 )
@@ -955,6 +967,36 @@ def _figure_conflict(ask: str, position: str) -> str | None:
             if said and not wanted & said:  # same kind of figure (money, %, time), none shared
                 ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(said))
                 return f"the ask says {ask_says}, the position says {position_says}"
+    return _month_conflict(ask, position)
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "September 2026", "1 April 2026", "March, 2029"; "May" only with a year after it.
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTHS})\s*,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
+)
+
+
+def _month_conflict(ask: str, position: str) -> str | None:
+    """A month of a year that ``ask`` names where ``position`` names only other months of
+    the same year ("move the milestone to September 2026" against "65 per cent by March
+    2026"), or None. Years alone are compared by :func:`_figure_conflict`."""
+
+    def months(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        left_behind = [c.span("old") for c in _CHANGED_FROM.finditer(text)]
+        for match in _MONTH_YEAR.finditer(text):
+            if any(start <= match.start() < end for start, end in left_behind):
+                continue  # "moved from March 2026 to ..." does not state March 2026
+            found.setdefault(match.group("year"), set()).add(match.group("month").capitalize())
+        return found
+
+    asked, stated = months(ask), months(position)
+    for year in sorted(asked.keys() & stated.keys()):
+        if not asked[year] & stated[year]:
+            ask_says = ", ".join(f"{m} {year}" for m in sorted(asked[year]))
+            position_says = ", ".join(f"{m} {year}" for m in sorted(stated[year]))
+            return f"the ask says {ask_says}, the position says {position_says}"
     return None
 
 
