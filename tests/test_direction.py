@@ -653,3 +653,20 @@ def test_a_year_that_names_a_document_is_not_a_date(
 )
 def test_months_of_the_same_year_are_compared(ask: str, position: str, reason: str | None) -> None:
     assert conflict(ask, position) == reason
+
+
+@pytest.mark.parametrize(
+    ("ask", "conflicts"),
+    [
+        ("It is time to think again and cap rises at CPI plus one percentage point", True),
+        ("The priority for CMS must be to revisit that decision and cover the drugs", True),
+        ("Ministers should reconsider", True),
+        ("The Treasury should change course on the levy", True),
+        # a reconsidering that sits in the object is not the ask's own act
+        ("publish the evidence that would let judges and panels reconsider old cases", False),
+        ("revisit the formula in 2027", False),
+    ],
+)
+def test_an_ask_to_reconsider_reverses_the_decision(ask: str, conflicts: bool) -> None:
+    position = "The government decided that rents may rise by CPI plus 1 per cent."
+    assert (conflict(ask, position) is not None) is conflicts

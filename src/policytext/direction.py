@@ -752,10 +752,21 @@ _KEEPS_ITS_WORD = re.compile(
 )
 
 
+# Asking the actor to reconsider is asking it to change what it decided: "It is time to
+# think again and ...", "revisit that decision and ...", "Ministers should rethink".
+_RECONSIDER = re.compile(
+    r"\b(?:think(?:s|ing)?\s+again|reconsider\w*|rethink\w*|change\s+(?:course|tack)"
+    r"|(?:revisit|reverse|overturn)\w*\s+(?:that|this|its|their|the)\s+(?:[\w-]+\s+)?"
+    r"(?:decision|ruling|choice|refusal|position)s?)\b",
+    re.IGNORECASE,
+)
+
+
 def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
-    Six rules, in order:
+    An ask to reconsider ("think again", "revisit that decision") reverses whatever the
+    position decided. Otherwise six rules, in order:
 
     1. opposite directions (unless one side acts on an announced act of unknown
        direction);
@@ -790,6 +801,9 @@ def conflict(ask: str, position: str) -> str | None:
         >>> conflict("enhance air defences", "The UK will invest in air defence.") is None
         True
     """
+    reconsider = _RECONSIDER.search(ask)
+    if reconsider is not None and _opens_verb_phrase(ask, reconsider.start()):
+        return f'the ask wants the decision reconsidered ("{reconsider.group()}")'
     kept_word = _KEEPS_ITS_WORD.search(ask)
     if (
         kept_word is not None
