@@ -670,3 +670,32 @@ def test_months_of_the_same_year_are_compared(ask: str, position: str, reason: s
 def test_an_ask_to_reconsider_reverses_the_decision(ask: str, conflicts: bool) -> None:
     position = "The government decided that rents may rise by CPI plus 1 per cent."
     assert (conflict(ask, position) is not None) is conflicts
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicts"),
+    [
+        (
+            "Treasury should bring back the 5 percent safe harbor for wind and solar",
+            "The President directed Treasury to enforce strictly the end of the wind credits.",
+            True,
+        ),
+        (
+            "restore the used-car credit",
+            "A new law passed; it closed the used-car credit in September.",
+            True,
+        ),
+        # moving something back somewhere is not restoring what was ended
+        (
+            "bring every franchise back into public ownership as its contract runs out",
+            "Each operator passes to a public company when its contract expires.",
+            False,
+        ),
+        # a position that says the thing was not ended
+        ("restore the grant", "The department confirmed that it has not ended the grant.", False),
+    ],
+)
+def test_an_ask_to_restore_reverses_a_position_that_ends_it(
+    ask: str, position: str, conflicts: bool
+) -> None:
+    assert (conflict(ask, position) is not None) is conflicts

@@ -766,7 +766,9 @@ def conflict(ask: str, position: str) -> str | None:
     """Why ``ask`` would reverse ``position``, or None.
 
     An ask to reconsider ("think again", "revisit that decision") reverses whatever the
-    position decided. Otherwise six rules, in order:
+    position decided, and after rule 1 an ask to restore ("bring back", "reinstate")
+    reverses a position that ends or takes the thing away ("the end of", "closed").
+    Otherwise six rules, in order:
 
     1. opposite directions (unless one side acts on an announced act of unknown
        direction);
@@ -820,6 +822,9 @@ def conflict(ask: str, position: str) -> str | None:
     # "keeps pressing its bid to <act>" still pushes the bid on.
     if opposed(a, p) and not ((a.of_intent and a.remove) or (p.of_intent and p.remove)):
         return f"the ask says {a.describe()}, the position says {p.describe()}"
+    ended = _ended(position) if _restores(ask, a) and not p.keep else None
+    if ended is not None:
+        return f'the ask would restore ("{a.verb}") what the position ends ("{ended}")'
     # Undoing an announced act ("drop its threat to steer funding away") reverses the
     # position that states the act, whichever way the act itself points.
     undoes = not p.sign or (a.of_intent and not p.remove)
@@ -851,6 +856,45 @@ def conflict(ask: str, position: str) -> str | None:
         or _changed_level(ask, position, a, p)
         or _figure_conflict(ask, position)
     )
+
+
+_RESTORING = frozenset(
+    """
+    restore reinstate revive resurrect reintroduce reimpose reopen resume restart relaunch rejoin
+    """.split()  # noqa: SIM905  # a word list reads better as text
+)
+_ENDING = _REMOVE | {"close", "restrict", "ban", "exclude"}
+
+
+_BACK_INTO = re.compile(r"\s+(?:into|in|to|under|onto|within)\b", re.IGNORECASE)
+
+
+def _restores(ask: str, a: Direction) -> bool:
+    """Whether the ask's own verb brings back something that was ended ("restore the
+    exemption", "bring back the used-car credit"; not "bring the franchises back into
+    public ownership", which moves them somewhere)."""
+    verb = a.verb.lower()
+    if a.sign <= 0:
+        return False
+    if verb.startswith(("bring", "put")):
+        return _BACK_INTO.match(ask, a.start + len(a.verb)) is None
+    return _LEMMA.get(verb) in _RESTORING
+
+
+def _ended(position: str) -> str | None:
+    """A verb or phrase by which ``position`` ends or takes away something ("ended",
+    "closed", "the end of", "no longer"), not negated, or None."""
+    plain = _masked_quantifiers(position)
+    phrase = re.search(r"\b(?:the\s+end\s+of|no\s+longer|phas\w+\s+out)\b", plain, re.I)
+    if phrase is not None:
+        return phrase.group()
+    for match in _WORDS_RE.finditer(plain):
+        if _LEMMA.get(match.group().lower()) not in _ENDING:
+            continue
+        if _NEG_RE.search(plain, _clause_start(plain, match.start()), match.start()):
+            continue
+        return match.group()
+    return None
 
 
 def _states_asked_level(ask: str, position: str) -> bool:
