@@ -67,6 +67,9 @@ def test_go_beyond(text: str, cue: str) -> None:
         "let councils keep the receipts",
         # "Ministers ... plan" is not "ministers' plan"
         "Ministers ought to plan for the top of that range",
+        # using a power for a new purpose or target says what to do with it, not to use it
+        "It should use that power for Brazil and Indonesia",
+        "She should use those powers to abolish the two-child limit",
     ],
 )
 def test_unmarked(text: str) -> None:

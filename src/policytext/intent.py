@@ -49,7 +49,7 @@ _CARRY_OUT = re.compile(
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
     r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place"
     r"|signed|done|finished|over the line|ratified)\b"
-    r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b"
+    r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b(?!\s+(?:to|for|against|on|in)\b)"
     rf"|\b(?:its|their|his|her|the government['’]s|ministers['’])\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}"
     rf"{_COMMITMENT}\b"
     r"|\b(?:it|they|ministers|the government)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
