@@ -554,6 +554,12 @@ def test_names_time_clauses_states_and_levels(ask: str, position: str, conflicti
             "Schools pay the first £6,000.",
             "the £6000",
         ),
+        # a period in words, against a position whose own verb acts on something else
+        (
+            "cut the qualifying period from three years to two",
+            "Licences end automatically after a three-year qualifying period.",
+            "the 3year",
+        ),
         # ... not when the position moves it the same way or states the target
         ("halve the £3,000 excess", "The £3,000 excess will be halved from April.", None),
         ("raise the £500 grant to £1,000", "The £500 grant becomes £1,000 in April.", None),

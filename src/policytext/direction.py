@@ -342,7 +342,6 @@ _LEVEL_VERBS = frozenset(
 )
 _MOVES_RE = re.compile(rf"{_RISE_PATTERNS[0]}|{_FALL_PATTERNS[0]}", re.IGNORECASE)
 # Down verbs that set a level rather than move it: "fees are capped at £9,250".
-_SETS_LEVEL = frozenset({"cap", "limit", "freeze", "restrict"})
 _LEVEL_STOPPER = re.compile(r"caps?|limits?|ceiling", re.IGNORECASE)
 # Verbs, as matched, that say what happens to their subject.
 _INTRANSITIVE = re.compile(
@@ -964,10 +963,20 @@ def _current_figures(pattern: re.Pattern[str], text: str) -> set[str]:
     return stated
 
 
-# Any number, with its unit when it has one: "£6,000", "50 tonnes" (as "50"), "0.5 per cent".
+# Any number, with its unit when it has one: "£6,000", "50 tonnes" (as "50"), "0.5 per cent",
+# "three years".
+# A number word counts only with a unit of time after it ("from three years to two").
+_TIME_UNIT = r"(?:months?|weeks?|years?|days?)"
 _NUMBER = re.compile(
-    r"(?<![\d,.])[£$€]?\d+(?:[,.]\d+)*+(?:\s?(?:%|per\s?cent|percentage\s+points?|bn|billion"
-    r"|m|million)\b)?",
+    rf"(?:(?<![\d,.])[£$€]?\d+(?:[,.]\d+)*+|\b{_NUMBER_WORD}(?=[\s-]+{_TIME_UNIT}\b))"
+    r"(?:[\s-]?(?:%|per\s?cent|percentage\s+points?|bn|billion|m|million"
+    rf"|{_TIME_UNIT})\b)?",
+    re.IGNORECASE,
+)
+# A span of time in which a change happens: "within two years", "over five years".
+_TIME_FRAME_BEFORE = re.compile(
+    r"\b(?:within|over|in|for|after|before|during|across|every|each|per)\s+"
+    r"(?:the\s+(?:next|first|last)\s+)?$",
     re.IGNORECASE,
 )
 # A figure that is where a change goes, not what it changes: "halve the fee *to* £500".
@@ -984,13 +993,16 @@ def _changed_level(ask: str, position: str, a: Direction, p: Direction) -> str |
     verb = a.verb.lower()
     if a.keep or not a.sign:
         return None
-    if p.sign == a.sign and _LEMMA.get(p.verb.lower()) not in _SETS_LEVEL:
+    moves_too = _LEMMA.get(p.verb.lower()) in _LEVEL_VERBS or _MOVES_RE.match(p.verb) is not None
+    if p.sign == a.sign and moves_too:
         return None  # "the £3,000 excess will be halved": the position moves it too
     if _LEMMA.get(verb) not in _LEVEL_VERBS | {"lift"} and not verb.endswith("down"):
         return None
     moved: set[str] = set()
     targets: set[str] = set()
     for match in _NUMBER.finditer(ask, a.start + len(a.verb)):
+        if _TIME_FRAME_BEFORE.search(ask, 0, match.start()):
+            continue  # "raise it to £5bn within two years": when, not what
         into = targets if _TARGET_BEFORE.search(ask, 0, match.start()) else moved
         into |= _figures(_NUMBER, match.group())
     stated = {f for f in _current_figures(_NUMBER, position) if not _YEAR.fullmatch(f)}
