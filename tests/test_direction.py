@@ -705,3 +705,8 @@ def test_an_ask_to_restore_reverses_a_position_that_ends_it(
     ask: str, position: str, conflicts: bool
 ) -> None:
     assert (conflict(ask, position) is not None) is conflicts
+
+
+def test_a_cut_off_date_is_not_a_cut() -> None:
+    assert ask_direction("keep the cut-off date at 31 December 2020").sign == 1
+    assert ask_direction("keep the 5p fuel duty cut").sign == -1

@@ -333,7 +333,7 @@ _STOPPER_NOUN = re.compile(
 # 5p fuel duty cut"), not in a phrase after it ("funded by the aid reduction").
 _CUT_NOUN = re.compile(
     r"\s*\b(?:the|a|an|its|their|this|that|these|those)\s+(?:[\w£$€%.’'-]+\s+){0,3}?"
-    r"(?:cuts?|reductions?)\b",
+    r"(?:cuts?|reductions?)\b(?![-‐])",  # not "the cut-off date"
     re.IGNORECASE,
 )
 # Verbs that move a level, and the stoppers that are levels ("cut the price cap" lowers it).
