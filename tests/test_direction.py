@@ -226,6 +226,10 @@ def test_going_further_is_not_a_reversal() -> None:
         ("build 2 gigawatts of storage", "Five gigawatts are planned.", "2gw"),
         ("decide appeals within 14 days", "Appeals are decided within 28 days.", "14day"),
         ("cap the subsidy at 20 kWh", "The subsidy costs £2bn.", None),
+        # Spans of time are compared in days, whatever unit names them.
+        ("The grace period should be three months", "A flat one-year postponement.", "3month"),
+        ("The grace period should be twelve months", "A flat one-year postponement.", None),
+        ("decide within 26 weeks", "Decisions come within six months.", None),
     ],
 )
 def test_figures_in_conflict(ask: str, position: str, reason: str | None) -> None:

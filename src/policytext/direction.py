@@ -1034,7 +1034,8 @@ def _figure_conflict(ask: str, position: str) -> str | None:
         for kind in {_kind(f) for f in asked}:
             wanted = {f for f in asked if _kind(f) == kind}
             said = {f for f in stated if _kind(f) == kind}
-            if said and not wanted & said:  # same kind of figure (money, %, time), none shared
+            # same kind of figure (money, %, a span of time), none shared
+            if said and not any(_same_figure(w, s) for w in wanted for s in said):
                 ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(said))
                 return f"the ask says {ask_says}, the position says {position_says}"
     return _month_conflict(ask, position)
@@ -1070,8 +1071,26 @@ def _month_conflict(ask: str, position: str) -> str | None:
     return None
 
 
+_DAYS_IN = {"year": 365.25, "month": 365.25 / 12, "week": 7.0, "day": 1.0, "hour": 1 / 24}
+
+
 def _kind(figure: str) -> str:
-    """What a canonical figure measures: "£", "$", "€", "%", "year", "month", "week" or ""."""
+    """What a canonical figure measures: "£", "$", "€", "%", "time" (a span of years,
+    months, weeks, days or hours), another unit ("kwh") or ""."""
     if figure[:1] in "£$€":
         return figure[0]
-    return figure.lstrip("0123456789.")
+    unit = figure.lstrip("0123456789.")
+    return "time" if unit in _DAYS_IN else unit
+
+
+def _same_figure(a: str, b: str) -> bool:
+    """Whether two canonical figures are equal; spans of time are compared in days, so
+    "12month" and "1year" are the same span and "3month" and "1year" are not."""
+    if _kind(a) != "time" or _kind(b) != "time":
+        return a == b
+
+    def days(figure: str) -> float:
+        unit = figure.lstrip("0123456789.")
+        return float(figure[: len(figure) - len(unit)]) * _DAYS_IN[unit]
+
+    return abs(days(a) - days(b)) <= 0.03 * max(days(a), days(b))
