@@ -1123,6 +1123,20 @@ def test_a_capitalised_name_that_opens_with_a_verb_is_an_addressee() -> None:
     assert rec.actor == "Build Canada Homes"
 
 
+@pytest.mark.parametrize(
+    ("item", "actor"),
+    [
+        # a label ending in an actor word, whose first word is also a verb ("finance")
+        ("Finance ministries: put the fines towards forest restoration", "Finance ministries"),
+        # "let <Name> keep ...": the label, not the name after "let", is who is asked
+        ("Treasury: let the Ministry of Justice keep half of the savings", "Treasury"),
+    ],
+)
+def test_a_list_label_names_the_actor(item: str, actor: str) -> None:
+    [rec] = segment(f"Two steps would help:\n\n- {item}\n")
+    assert (rec.text, rec.actor) == (item, actor)
+
+
 def test_and_inside_a_cut_purpose_clause_is_no_second_ask() -> None:
     recs = segment("We should order homes from factories, so that the plants can hire and invest.")
     assert [r.text for r in recs] == ["We should order homes from factories"]

@@ -1259,6 +1259,9 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
     for m in _LET_RE.finditer(sent) if _gate(low, "let") else ():
         add(_Hit("let", m.start(), m.end(), Force.SHOULD, False, None, m.group(0).strip()))
     for m in _LET_NP_RE.finditer(sent) if _gate(low, "let") else ():
+        label = _PROSE_ADDRESSEE_RE.match(sent)
+        if label is not None and label.end() == m.start():
+            continue  # "Treasury: let the Ministry keep ...": the label names who is asked
         words = list(_WORD_RE.finditer(sent, m.start("np"), m.end("np")))
         at = next((k for k, w in enumerate(words[1:], start=1) if w.group(0) in BASE_VERBS), None)
         if at is None:
@@ -1861,6 +1864,14 @@ def _imperative_at(st: str, pos: int) -> bool:
 
 # "Ofcom: ...", and names written in camel case ("eSafety: ...", "iNaturalist: ...")
 _ADDRESSEE_RE = re.compile(r"(?P<actor>(?:[A-Z]|[a-z]{1,2}[A-Z])[^:;,.!?]{0,50}?)\s*[:–—]\s+")
+# A label that ends in a word for an actor: "Finance ministries:", "Energy regulators:"
+# ("Finance" is also a verb, but the label names who is asked).
+_ACTOR_HEAD_RE = re.compile(
+    rf"(?:{_COLLECTIVE_ACTORS}|\b(?:ministr(?:y|ies)|ministers?|departments?|offices?"
+    r"|agenc(?:y|ies)|regulators?|governments?|treasur(?:y|ies)|commission|councils?"
+    r"|parliaments?|secretar(?:y|ies))\b)\s*$",
+    re.IGNORECASE,
+)
 # A name of several capitalised words ("Build Canada Homes", "Great British Energy").
 _NAME_RE = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w’'&.-]*)+")
 
@@ -1918,6 +1929,7 @@ def _list_item(
         and (
             _NAME_RE.fullmatch(addressed.group("actor")) is not None
             or " " not in addressed.group("actor").strip()
+            or _ACTOR_HEAD_RE.search(addressed.group("actor")) is not None
         )
         and _verb_like_at(st, addressed.end())
     ):
