@@ -1109,6 +1109,9 @@ def test_spans_around_relative_clauses_figures_and_elaborations(
         "A prescription should not be a gamble.",
         "We have to stop talking about these children as a line of debt.",
         "Transport policy should be judged at the bus stop, not in the press release.",
+        # a modal inside a free relative or after "any of us" asks nobody
+        "Start with what must not move.",
+        "If ministers hold their nerve, this could be the last release any of us has to defend.",
     ],
 )
 def test_maxims_and_frames_are_not_asks(text: str) -> None:

@@ -1328,6 +1328,7 @@ _DENIED_IMPLICATION_RE = re.compile(
     r"(?:(?!,\s*(?:but|and|so|yet)\b)[^;:])*$",
     _I,
 )
+_ANY_OF_US_RE = re.compile(r"\b(?:any|none|one|each|either|neither)\s+of\s+us$", _I)
 _ALL_OF_US_RE = re.compile(r"\s*(?:all(?!\s+but\b)|each\s+of\s+us|every\s+one\s+of\s+us)\b", _I)
 _RELATIVE_END_RE = re.compile(r"\b(?:which|whom|whose)\s*$", _I)
 # "<the £6,000> that <a school> must": a determiner's noun phrase, "that", which, or whom,
@@ -1725,6 +1726,12 @@ def _judge(
             return None  # "we must admit", "I should say"
         if low_subj in ("we all", "all of us") or (low_subj == "we" and _ALL_OF_US_RE.match(pred)):
             return None  # "we should all stop treating ...": everyone, not a government
+        if words and words[-1] in ("what", "whatever", "whoever") and len(words) > 1:
+            return None  # "Start with what must not move": a free relative, not an ask
+        if first in ("be", "been", "being") or _ANY_OF_US_RE.search(low_subj):
+            # "this could be the last release any of us has to defend": the modal sits in a
+            # clause inside a verb phrase, and "any of us" is anyone, not an actor
+            return None
         if modal_word == "must" and first != "there" and _MUST_BE_EPISTEMIC_RE.match(pred):
             return None  # "this must be frustrating"
         if h.force is not Force.SHOULD and _DESCRIPTIVE_OBLIGATION_RE.search(pred):
