@@ -62,6 +62,9 @@ def test_not_information_ask(text: str) -> None:
         ("A public dashboard tracks the programme's progress.", True),
         ("Providers must keep the personal data they collect to a minimum.", False),
         ("The credit ends for projects that start after July 2026.", False),
+        # telling the legislature is reporting to it
+        ("The Commission told Parliament and the Council it could not guarantee it.", True),
+        ("The minister told journalists the plan was on track.", False),
     ],
 )
 def test_speaks_of_reporting(position: str, expected: bool) -> None:

@@ -58,7 +58,11 @@ _POLICY_DOCUMENT = re.compile(
 )
 _REPORTING = re.compile(
     r"\b(?:publish\w*|report\w*|disclos\w*|transparen\w*|statistics|dashboards?"
-    r"|registers?|publicly|ma(?:de|ke|kes|king)\s+(?:[\w-]+\s+){0,4}?public)\b",
+    r"|registers?|publicly|ma(?:de|ke|kes|king)\s+(?:[\w-]+\s+){0,4}?public"
+    # telling the legislature is reporting to it: "told Parliament and the Council that ..."
+    r"|(?:told|tells|informed|informs|notified|notifies|briefed|briefs|wrote\s+to)\s+(?:the\s+)?"
+    r"(?:parliament|congress|mps|meps|senators|lawmakers|legislators|(?:\w+\s+)?committee"
+    r"|(?:european\s+)?council|member\s+states))\b",
     re.IGNORECASE,
 )
 
