@@ -714,3 +714,8 @@ def test_an_ask_to_restore_reverses_a_position_that_ends_it(
 def test_a_cut_off_date_is_not_a_cut() -> None:
     assert ask_direction("keep the cut-off date at 31 December 2020").sign == 1
     assert ask_direction("keep the 5p fuel duty cut").sign == -1
+
+
+def test_leaving_a_long_named_thing_in_place_keeps_it() -> None:
+    ask = "Congress ought to leave the Parent PLUS borrowing limits in place"
+    assert conflict(ask, "Parent PLUS borrowing is limited to $20,000 a year.") is None

@@ -415,7 +415,7 @@ _NOUN_COMPLEMENT_BEFORE = re.compile(
 
 # "left open", "leaves the rate unchanged": a state, not leaving or removing anything.
 _LEFT_AS_IS = re.compile(
-    r"\s+(?:[\w’'-]+\s+){0,3}?(?:open|unchanged|undecided|intact|untouched|alone|in\s+place"
+    r"\s+(?:[\w’'-]+\s+){0,5}?(?:open|unchanged|undecided|intact|untouched|alone|in\s+place"
     r"|as\s+(?:it|they)\s+(?:is|are))\b",
     re.IGNORECASE,
 )
