@@ -341,7 +341,6 @@ _LEVEL_VERBS = frozenset(
     "raise increase boost double triple quadruple cut reduce lower halve slash".split()  # noqa: SIM905
 )
 _MOVES_RE = re.compile(rf"{_RISE_PATTERNS[0]}|{_FALL_PATTERNS[0]}", re.IGNORECASE)
-# Down verbs that set a level rather than move it: "fees are capped at £9,250".
 _LEVEL_STOPPER = re.compile(r"caps?|limits?|ceiling", re.IGNORECASE)
 # Verbs, as matched, that say what happens to their subject.
 _INTRANSITIVE = re.compile(
@@ -369,11 +368,9 @@ _NUMBER_WORD = (
     rf"(?:(?:{'|'.join(_TENS_WORDS)})[\s-](?:{'|'.join(_UNITS_WORDS[1:])})"
     rf"|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
 )
-# Units of energy, power, mass and short spans of time: "20 kilowatt-hours" and "50 kWh"
-# are both energy, "14 days" and "28 days" both time.
+# Units of energy, power and mass: "20 kilowatt-hours" and "50 kWh" are both energy.
 _PHYSICAL_UNIT = (
-    r"(?:(?:kilo|mega|giga|tera)[\s-]?watt(?:[\s-]?hours?|s)?|[kmgt]wh|[kmg]w|tonnes?|tons?"
-    r"|days?|hours?)\b"
+    r"(?:(?:kilo|mega|giga|tera)[\s-]?watt(?:[\s-]?hours?|s)?|[kmgt]wh|[kmg]w|tonnes?|tons?)\b"
 )
 # A number starts where no digit, comma or point comes before it, and its digits are taken
 # possessively, so a run such as "1,1,1,..." is read in one pass.
@@ -381,7 +378,7 @@ _AMOUNT = re.compile(
     r"(?:[£$€]\s?(?<![\d,.])\d+(?:[,.]\d+)*+\s?(?:bn|billion|m|million|tn|trillion|k)?"
     rf"|(?:(?<![\d,.])\b\d+(?:[,.]\d+)*+|\b{_NUMBER_WORD})[\s-]?"
     r"(?:%|(?:per ?cent|percentage points?)\b"
-    r"|(?:months?|weeks?|years?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)"
+    r"|(?:months?|weeks?|years?|days?|hours?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)"
     rf"|{_PHYSICAL_UNIT}))",
     re.IGNORECASE,
 )
@@ -862,7 +859,7 @@ _RESTORING = frozenset(
     restore reinstate revive resurrect reintroduce reimpose reopen resume restart relaunch rejoin
     """.split()  # noqa: SIM905  # a word list reads better as text
 )
-_ENDING = _REMOVE | {"close", "restrict", "ban", "exclude"}
+_ENDING = _REMOVE | {"close", "restrict", "ban"}
 
 
 _BACK_INTO = re.compile(r"\s+(?:into|in|to|under|onto|within)\b", re.IGNORECASE)
