@@ -1474,3 +1474,103 @@ def test_a_concession_is_not_an_ask(text: str) -> None:
 )
 def test_a_closing_comparison_or_contrast_is_dropped(text: str, ask: str) -> None:
     assert spans(UK + text) == [ask]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "actor", "action", "polarity"),
+    [
+        # progressive urging
+        (
+            "I am calling on ministers to publish the data.",
+            "I am calling on ministers to publish the data",
+            "UK government",
+            "publish the data",
+            Polarity.DO,
+        ),
+        (
+            "We are urging the Treasury to fund the scheme.",
+            "We are urging the Treasury to fund the scheme",
+            "HM Treasury",
+            "fund the scheme",
+            Polarity.DO,
+        ),
+        # a pseudo-cleft prohibition
+        (
+            "What ministers must not do is raise the cap.",
+            "What ministers must not do is raise the cap",
+            "UK government",
+            "raise the cap",
+            Polarity.STOP,
+        ),
+        # the actor of "see" is the whole noun phrase, not its first word
+        (
+            "I would like to see the Treasury fund the scheme.",
+            "I would like to see the Treasury fund the scheme",
+            "HM Treasury",
+            "fund the scheme",
+            Polarity.DO,
+        ),
+        # a stance phrase is not part of the subject
+        (
+            "In my view the Treasury should fund it.",
+            "the Treasury should fund it",
+            "HM Treasury",
+            "fund it",
+            Polarity.DO,
+        ),
+        # a negative adverbial puts the modal before its subject
+        (
+            "Under no circumstances should the Treasury sell the stake.",
+            "Under no circumstances should the Treasury sell the stake",
+            "HM Treasury",
+            "sell the stake",
+            Polarity.STOP,
+        ),
+        (
+            "On no account must the cap rise.",
+            "On no account must the cap rise",
+            "cap",
+            "rise",
+            Polarity.STOP,
+        ),
+        # a label that orders the author's argument, then the ask
+        (
+            "No more delays: publish the plan.",
+            "publish the plan",
+            "UK government",
+            "publish the plan",
+            Polarity.DO,
+        ),
+        (
+            "First: publish the data.",
+            "publish the data",
+            "UK government",
+            "publish the data",
+            Polarity.DO,
+        ),
+    ],
+)
+def test_inverted_cleft_and_labelled_asks(
+    text: str, span: str, actor: str, action: str, polarity: Polarity
+) -> None:
+    rec = only(UK + text)
+    assert (rec.text, rec.actor, rec.action, rec.polarity) == (span, actor, action, polarity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a guess at someone's state of mind, a warning, a discourse "let us"
+        "The government must be wondering what went wrong.",
+        "Ministers must be quietly relieved.",
+        "Ministers should not be surprised if teachers strike.",
+        "Ministers should be under no illusion about the scale of the problem.",
+        "Let us not pretend this is easy.",
+        "Let us imagine a different system.",
+        "Never should we forget the victims.",
+        # "pressing ahead to" names no one who is asked
+        "We are pressing ahead to deliver the plan.",
+    ],
+)
+def test_states_of_mind_warnings_and_discourse_are_not_asks(text: str) -> None:
+    assert spans(UK + text) == []

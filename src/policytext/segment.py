@@ -186,9 +186,11 @@ _BE_FOR_HEADS_RE = re.compile(
 )
 _HEAD_DET_RE = re.compile(r"\b(?:the|an?|our|my|one|the\s+only|the\s+best)\s+$", _I)
 _URGE_RE = re.compile(
-    r"\b(?P<who>I|we)\s+(?:would\s+|therefore\s+|strongly\s+|also\s+|now\s+|again\s+|once\s+again\s+)*"
-    r"(?P<verb>urge|call\s+on|call\s+upon|implore|encourage|ask|appeal\s+to|challenge|beg|invite|press)"
-    r"\s+(?P<actor>[^,;:.!?]{1,80}?)\s+to\s+(?=\w)",
+    rf"\b(?P<who>I|we)(?:\s+am|\s+are|{_APOS}m|{_APOS}re)?\s+"
+    r"(?:would\s+|therefore\s+|strongly\s+|also\s+|now\s+|again\s+|once\s+again\s+)*"
+    r"(?P<verb>urg(?:e|ing)|call(?:ing)?\s+(?:on|upon)|implor(?:e|ing)|encourag(?:e|ing)|ask(?:ing)?"
+    r"|appeal(?:ing)?\s+to|challeng(?:e|ing)|beg(?:ging)?|invit(?:e|ing)|press(?:ing)?)"
+    r"\s+(?P<actor>(?!(?:ahead|on|forward|back)\b)[^,;:.!?]{1,80}?)\s+to\s+(?=\w)",
     _I,
 )
 _SEE_RE = re.compile(
@@ -235,7 +237,9 @@ _LET_NP_RE = re.compile(
 _LET_DETERMINER_RE = re.compile(rf"^(?:{_LET_DETERMINERS})\s+")
 _LET_RE = re.compile(
     rf"(?:^|(?<=[\s,;:–—]))let(?:{_APOS}s|\s+us)\s+(?!(?:(?:also|now|first)\s+)?(?:"
-    r"be\s+(?:honest|clear|frank|realistic|plain)|face\s+it|not\s+forget|hope|pray"
+    r"be\s+(?:honest|clear|frank|realistic|plain|fair)|face\s+it|not\s+forget|hope|pray"
+    r"|(?:not\s+)?pretend|not\s+kid|kid\s+ourselves|not\s+be\s+(?:naive|fooled|distracted)"
+    r"|imagine|suppose|assume|say|not\s+mince"
     r"|recall|remember"
     # a lead-in that names a topic and stops: "let us start with the money"
     r"|(?:start|begin|turn|return|come|move)\s+(?:now\s+)?(?:with|to|on)\s+[^,;:.!?]{0,40}\w"
@@ -253,10 +257,17 @@ _WHATNEED_RE = re.compile(
     r"(?!(?:unclear|clear|obvious|simple|uncertain|debatable|disputed|open|a\s+matter)\b)(?=\w)",
     _I,
 )
+# "Under no circumstances should ministers raise the cap", "Never again must a government
+# ...": a negative adverbial puts the modal before its subject
+_INVERTED_NEGATIVE_RE = re.compile(
+    r"^(?:(?:under|in)\s+no\s+circumstances|on\s+no\s+account|at\s+no\s+(?:point|stage|time)"
+    r"|never\s+again|never)\s*,?\s+(?P<modal>should|must|shall)\s+(?=\w)",
+    _I,
+)
 # "What the Treasury must do now is (simple:) publish the plan": a pseudo-cleft ask
 _WHATDO_RE = re.compile(
     r"^what\s+(?P<actor>(?!(?:I|you|it|they)\b)[\w’'-]+(?:\s+[\w’'-]+){0,4}?)\s+"
-    r"(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to|could)\s+do\s+"
+    r"(?:should|must|needs?\s+to|ought\s+to|has\s+to|have\s+to|could)\s+(?P<neg>not\s+|never\s+)?do\s+"
     r"(?:now\s+|next\s+|first\s+|instead\s+|today\s+)?is\s+(?:simple:\s+|this:\s+|to\s+)?(?=\w)",
     _I,
 )
@@ -345,7 +356,7 @@ _EMOTIVE_RE = re.compile(
     r"(?:nerve|courage|backbone|spine|resolve|mettle|voice)\b|"
     r"be\s+(?:(?:very|deeply|all|so|rightly|truly|equally|more|also|profoundly)\s+)*(?:ashamed|proud|"
     r"grateful|worried|concerned|alarmed|angry|outraged|appalled|horrified|afraid|scared|thankful|"
-    r"shocked|troubled|disturbed|saddened|furious|embarrassed|wary|humble|humbled)|"
+    r"shocked|troubled|disturbed|saddened|furious|embarrassed|wary|humble|humbled|surprised|astonished|under\s+no\s+illusions?|in\s+no\s+doubt)|"
     r"not\s+look\s+away|hope|pray|want|wish|long\s+for|aspire|dream|owe)\b",
     _I,
 )
@@ -403,7 +414,11 @@ _PASSIVE_RE = re.compile(
     _I,
 )
 _MUST_BE_EPISTEMIC_RE = re.compile(
-    r"^\s*(?:have\s+been|be\s+(?:a|an|the|some|very|quite|rather|so|hard|easy|difficult|frustrating|tempting|galling|obvious|clear|true|wrong|right)\b)",
+    r"^\s*(?:have\s+been|be\s+(?:a|an|the|some|very|quite|rather|so|hard|easy|difficult|frustrating|tempting|galling|obvious|clear|true|wrong|right)\b"
+    # "ministers must be wondering what went wrong": a guess at someone's state of mind
+    r"|be\s+(?:(?:quietly|privately|secretly|now|already)\s+)?(?:wondering|thinking|feeling|"
+    r"hoping|regretting|rueing|ruing|kicking\s+themselves|asking\s+themselves|relieved|"
+    r"delighted|pleased|glad|nervous)\b)",
     _I,
 )
 _HAVE_TO_FRAME_RE = re.compile(
@@ -450,7 +465,8 @@ _LEADING_CONNECTIVE_RE = re.compile(
     r"for\s+that\s+reason|that\s+is\s+why|this\s+is\s+why|which\s+is\s+why|that's\s+why|"
     r"that’s\s+why|this’s\s+why|in\s+particular|specifically|in\s+practice|most\s+of\s+all|"
     r"most\s+importantly|more\s+importantly|at\s+minimum|at\s+a\s+minimum|at\s+the\s+very\s+least|"
-    r"at\s+least|again|too|as\s+well|both|either|whether)\b[\s,]*)+",
+    r"at\s+least|again|too|as\s+well|both|either|whether|in\s+(?:my|our)\s+(?:view|opinion|judge?ment)|"
+    r"to\s+my\s+mind)\b[\s,]*)+",
     _I,
 )
 _TRAILING_ADVERB_RE = re.compile(
@@ -695,8 +711,18 @@ _NUMBERED_LABEL_RE = re.compile(
 )
 _PROSE_ADDRESSEE_RE = re.compile(
     r"(?P<actor>(?!(?:in|on|at|by|for|from|since|after|before|then|now|today|her|his|their"
-    rf"|its|my|our|your|we|i|they|he|she|it|this|that|these|those)\b|{_NOT_ADDRESSEE})"
+    r"|its|my|our|your|we|i|they|he|she|it|this|that|these|those|no|not|enough|so|first|second"
+    r"|third|next|finally|again|one|two|three|four|five|bottom\s+line|the\s+bottom\s+line"
+    rf"|in\s+short|put\s+simply|simply\s+put)\b|{_NOT_ADDRESSEE})"
     rf"[A-Z][\w.&-]*(?:\s+(?!{_NOT_ADDRESSEE})[\w.&-]+){{0,4}})\s*:\s+",
+    _I,
+)
+# "No more delays: publish the plan", "First: publish the data": a label that orders or sums
+# up the author's own argument, then an imperative (not "Her solution: ..." or "Result: ...")
+_LABEL_RE = re.compile(
+    r"(?P<label>(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|next|finally|lastly|one|two|three"
+    r"|four|five|(?:the\s+)?bottom\s+line|in\s+short|put\s+simply|simply\s+put"
+    r"|no\s+more\s+[\w\s-]{1,30}?|enough\s+[\w\s-]{0,30}?))\s*:\s+",
     _I,
 )
 # "My ask of the Chancellor is simple: scrap the cap": an ask noun, a colon, an imperative
@@ -1086,15 +1112,15 @@ class _Hit:
 # cheap substring gates: a cue pattern runs only when one of its words occurs in the sentence
 _GATES: dict[str, tuple[str, ...]] = {
     "urge": (
-        "urge",
+        "urg",
         "call",
-        "implore",
-        "encourage",
+        "implor",
+        "encourag",
         "ask",
         "appeal",
-        "challenge",
+        "challeng",
         "beg",
-        "invite",
+        "invit",
         "press",
     ),
     "see": ("see",),
@@ -1114,6 +1140,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "case": ("there", "case for"),
     "falls": ("falls to",),
     "least": ("least",),
+    "inverted": ("circumstances", "account", "no point", "no stage", "no time", "never"),
     "callfor": ("call", "propose", "recommend", "advocate", "suggest"),
     "whatneed": ("what",),
     "be_to": ("be to", "is to", "was to", "remains to"),
@@ -1141,11 +1168,17 @@ def _gate(low: str, kind: str) -> bool:
     return any(w in low for w in _GATES[kind])
 
 
+_DETERMINERS = _wordset("the a an this that these those every each any no our their its his her")
+_SUBJECT_PRONOUNS = _wordset("we i they you he she it")
+
+
 def _vital_subject(sent: str, pos: int) -> tuple[str | None, int]:
     """Subject and verb offset after "it is vital that|for": ("lawmakers", offset of "act")."""
     words = list(_WORD_RE.finditer(sent, pos))
     for k, w in enumerate(words[1:8], start=1):
         low = w.group(0).lower()
+        if words[k - 1].group(0).lower() in _DETERMINERS:
+            continue  # "the cap rises": a noun after a determiner, however verb-like
         if low == "to" or low in ("should", "must", "not", "be") or low in BASE_VERBS:
             subject = sent[pos : words[k - 1].end()]
             verb_at = (
@@ -1186,15 +1219,23 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
     for m in _WANT_RE.finditer(sent) if _gate(low, "want") else ():
         add(_Hit("urge", m.start(), m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
     for m in _SEE_RE.finditer(sent) if _gate(low, "see") else ():
+        verb_at, actor_end = m.start("verb"), m.end("actor")
+        if m.group("verb").lower() not in BASE_VERBS:
+            # "I would like to see the Treasury scrap the cap": the verb is the first base
+            # verb after the actor's first word, not the actor's second word
+            after = list(_WORD_RE.finditer(sent, m.start("actor"), m.start("actor") + 80))[:8]
+            k = next((k for k, w in enumerate(after) if k and w.group(0) in BASE_VERBS), None)
+            if k is not None:
+                verb_at, actor_end = after[k].start(), after[k - 1].end()
         add(
             _Hit(
                 "see",
                 m.start(),
-                m.start("verb"),
+                verb_at,
                 Force.SHOULD,
                 False,
-                m.group("actor"),
-                sent[m.start() : m.end("actor")].strip(),
+                sent[m.start("actor") : actor_end],
+                sent[m.start() : actor_end].strip(),
             )
         )
     for m in _VITAL_RE.finditer(sent) if _gate(low, "vital") else ():
@@ -1235,7 +1276,21 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         verb = _WORD_RE.match(sent, m.end())
         if verb is None or verb.group(0).lower() not in BASE_VERBS:
             continue  # "what the Fed should do is less clear": no action follows
-        add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, m.group("actor"), m.group(0)))
+        neg = m.group("neg") is not None  # "what ministers must not do is raise the cap"
+        add(_Hit("whatneed", m.start(), m.end(), Force.MUST, neg, m.group("actor"), m.group(0)))
+    for m in _INVERTED_NEGATIVE_RE.finditer(sent) if _gate(low, "inverted") else ():
+        actor, verb_at = _vital_subject(sent, m.end())
+        first = _WORD_RE.match(sent, m.end())
+        if actor is None and first is not None and first.group(0).lower() in _SUBJECT_PRONOUNS:
+            actor, verb_at = first.group(0), _skip_space(sent, first.end())
+        elif actor is None and first is not None and first.group(0).lower() in _DETERMINERS:
+            # "on no account must the cap rise": determiner, noun, verb
+            w = list(_WORD_RE.finditer(sent, first.end()))[:2]
+            if len(w) == 2 and w[1].group(0).islower():
+                actor, verb_at = sent[first.start() : w[0].end()], w[1].start()
+        if actor is not None and actor.strip():
+            force = Force.MUST if m.group("modal").lower() == "must" else Force.SHOULD
+            add(_Hit("inverted", m.start(), verb_at, force, True, actor, m.group(0).strip()))
     for m in _WHATNEED_RE.finditer(sent) if _gate(low, "whatneed") else ():
         add(_Hit("whatneed", m.start(), m.end(), Force.MUST, False, None, m.group(0).strip()))
     for m in _BE_TO_RE.finditer(sent) if _gate(low, "be_to") else ():
@@ -1506,6 +1561,10 @@ def _analyse(
         ):
             # "Parliament: put a small levy on LNG exports": an addressed ask in prose
             return _list_item(doc, sent, idx, None, in_list=False), False
+        label = _LABEL_RE.match(st)
+        if sent.kind == "sentence" and label is not None and _imperative_at(st, label.end()):
+            # "No more delays: publish the plan": a label of the author's, then the ask
+            return [_label_ask(doc, sent, idx, label)], False
         if sent.kind == "sentence" and _prose_imperative(st):
             # the addressee of the ask just before, if any ("We must act. Scrap the cap.")
             return _list_item(doc, sent, idx, doc.previous_actor(idx), in_list=False), False
@@ -1811,7 +1870,7 @@ def _judge(
             return None
         actor = _resolve_actor(h.actor, doc) if h.actor else doc.default_actor
         start = h.start
-        neg = False
+        neg = h.neg  # "what ministers must not do is", "under no circumstances should"
         if h.kind == "be_to":
             conf, start = 0.8, h.end  # the span starts at the verb: "restart the talks ..."
         elif h.kind == "be_for":
@@ -2013,6 +2072,26 @@ def _colon_ask(doc: _Doc, sent: Sentence, idx: int, colon: re.Match[str]) -> _Ca
         Force.SHOULD,
         _polarity(False, body),
         0.75,
+        cue_kind="colon",
+    )
+
+
+def _label_ask(doc: _Doc, sent: Sentence, idx: int, label: re.Match[str]) -> _Cand:
+    """ "No more delays: publish the plan": the imperative after the label, asked of the
+    addressee of the ask before it, if any."""
+    s, e = _finish_span(doc.text, sent.start + label.end(), sent.end)
+    body = doc.text[s:e]
+    return _Cand(
+        s,
+        e,
+        sent.paragraph,
+        idx,
+        doc.previous_actor(idx) or doc.default_actor,
+        _shorten_action(body),
+        label.group(0).strip(),
+        Force.SHOULD,
+        _polarity(False, body),
+        0.7,
         cue_kind="colon",
     )
 
