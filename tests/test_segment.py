@@ -115,13 +115,13 @@ def test_text_without_asks_gives_empty_list() -> None:
         ),
         (
             UK + "The answer is to build on brownfield land.",
-            "build on brownfield land",
+            "The answer is to build on brownfield land",
             "UK government",
             Force.SHOULD,
         ),
         (
             UK + "An important step would be to restart the talks.",
-            "restart the talks",
+            "An important step would be to restart the talks",
             "UK government",
             Force.SHOULD,
         ),
@@ -990,8 +990,12 @@ def test_asks_next_to_the_new_filters_survive(text: str, expected: list[str]) ->
             "We want the Treasury to scrap the cap",
             "HM Treasury",
         ),
-        ("My advice to the Chancellor is to scrap the cap.", "scrap the cap", "UK government"),
-        ("My advice to Ofcom is to fine them.", "fine them", "Ofcom"),
+        (
+            "My advice to the Chancellor is to scrap the cap.",
+            "My advice to the Chancellor is to scrap the cap",
+            "UK government",
+        ),
+        ("My advice to Ofcom is to fine them.", "My advice to Ofcom is to fine them", "Ofcom"),
         (
             "The sensible course is for Parliament to cap fares at £3.",
             "The sensible course is for Parliament to cap fares at £3",
@@ -1088,7 +1092,7 @@ def test_lookalikes_of_more_ask_forms_are_not_asks(text: str) -> None:
         (
             "The answer is to take the programme into secondary schools, where the move "
             "at eleven is hardest.",
-            ["take the programme into secondary schools"],
+            ["The answer is to take the programme into secondary schools"],
         ),
         # still asks
         ("A windfall tax should be introduced.", None),
@@ -1463,7 +1467,7 @@ def test_a_concession_is_not_an_ask(text: str) -> None:
         ),
         (
             "The answer is to cap the cut at a quarter of running costs, not half.",
-            "cap the cut at a quarter of running costs",
+            "The answer is to cap the cut at a quarter of running costs",
         ),
         # a contrast inside the ask, with more after it, stays
         (
@@ -1574,3 +1578,12 @@ def test_inverted_cleft_and_labelled_asks(
 )
 def test_states_of_mind_warnings_and_discourse_are_not_asks(text: str) -> None:
     assert spans(UK + text) == []
+
+
+def test_a_long_be_to_head_with_asides_is_left_out_of_the_span() -> None:
+    # the seed's convention: the span starts at the verb when the head runs long
+    text = UK + (
+        "An important symbolic and substantive statement, now that the conflict is over, "
+        "would be to restart the talks."
+    )
+    assert spans(text) == ["restart the talks"]

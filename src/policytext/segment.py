@@ -185,6 +185,8 @@ _BE_FOR_HEADS_RE = re.compile(
     _I,
 )
 _HEAD_DET_RE = re.compile(r"\b(?:the|an?|our|my|one|the\s+only|the\s+best)\s+$", _I)
+# the noun phrase a be-to head ends: "The obvious next step", "an important step now"
+_HEAD_NP_RE = re.compile(r"\b(?:the|an?|our|my|one)\s+(?:[\w’'-]+\s+){0,3}$", _I)
 _URGE_RE = re.compile(
     rf"\b(?P<who>I|we)(?:\s+am|\s+are|{_APOS}m|{_APOS}re)?\s+"
     r"(?:would\s+|therefore\s+|strongly\s+|also\s+|now\s+|again\s+|once\s+again\s+)*"
@@ -1107,6 +1109,7 @@ class _Hit:
     neg: bool
     actor: str | None  # an explicit actor ("I urge <actor> to") else None
     cue: str
+    keeps_cue: bool = False  # the span starts at the cue, not at the predicate
 
 
 # cheap substring gates: a cue pattern runs only when one of its words occurs in the sentence
@@ -1303,7 +1306,23 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         force = Force.MUST if word == "must" else Force.SHOULD
         named = _HEAD_ACTOR_RE.search(sent, 0, m.start())
         actor = named.group("actor") if named is not None else None
-        add(_Hit("be_to", m.start(), m.end(), force, False, actor, m.group(0).strip()))
+        np = _HEAD_NP_RE.search(sent, 0, head.start()) if head is not None else None
+        start = np.start() if np is not None else m.start()
+        # "The answer is to back the price": a short head stays in the span; a long one
+        # with asides ("An important statement, now that ..., would be to restart") does not
+        short = np is not None and len(_words(sent[start : m.start()])) <= 6
+        add(
+            _Hit(
+                "be_to",
+                start if short else m.start(),
+                m.end(),
+                force,
+                False,
+                actor,
+                m.group(0).strip(),
+                keeps_cue=short,
+            )
+        )
     for m in _BE_FOR_TO_RE.finditer(sent) if _gate(low, "be_for") else ():
         head = _BE_FOR_HEADS_RE.search(sent, 0, m.start())
         if head is None:
@@ -1872,7 +1891,9 @@ def _judge(
         start = h.start
         neg = h.neg  # "what ministers must not do is", "under no circumstances should"
         if h.kind == "be_to":
-            conf, start = 0.8, h.end  # the span starts at the verb: "restart the talks ..."
+            # the span starts at a short head ("The answer is to restart the talks") or else
+            # at the verb ("restart the talks")
+            conf, start = 0.8, (h.start if h.keeps_cue else h.end)
         elif h.kind == "be_for":
             conf = 0.8  # the span keeps its actor: "the answer is for the Department to ..."
         elif h.kind == "need_np":
