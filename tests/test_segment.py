@@ -1587,3 +1587,93 @@ def test_a_long_be_to_head_with_asides_is_left_out_of_the_span() -> None:
         "would be to restart the talks."
     )
     assert spans(text) == ["restart the talks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The deadline should move forward to May 2026, when the review is due anyway.",
+            "The deadline should move forward to May 2026",
+        ),
+        (
+            "The opening date should move to 2040, by which point we will know more.",
+            "The opening date should move to 2040",
+        ),
+        (
+            "The target should sit at 7.5 million tonnes, roughly what the harvest will deliver.",
+            "The target should sit at 7.5 million tonnes",
+        ),
+        (
+            "I urge the Treasury to keep the exemption, as its own guidance says.",
+            "I urge the Treasury to keep the exemption",
+        ),
+        (
+            "Ministers ought to keep the quota, as the Prime Minister promised at the time.",
+            "Ministers ought to keep the quota",
+        ),
+        (
+            "The answer is to enlarge the grant to councils, spent as each town sees fit.",
+            "The answer is to enlarge the grant to councils",
+        ),
+        (
+            "The answer is to bring back the credit, the only part of the scheme that worked.",
+            "The answer is to bring back the credit",
+        ),
+        (
+            "Councils should allow four storeys near stations, without waiting for a cheque.",
+            "Councils should allow four storeys near stations",
+        ),
+    ],
+)
+def test_comma_asides_after_the_ask_are_dropped(text: str, span: str) -> None:
+    assert spans(UK + text) == [span]
+
+
+def test_a_list_after_an_appositive_head_is_kept() -> None:
+    text = UK + "Ministers should give councils the power, the money and the staff that they need."
+    assert spans(text) == [
+        "Ministers should give councils the power, the money and the staff that they need"
+    ]
+
+
+def test_it_after_a_leading_subordinate_clause_takes_the_main_subject() -> None:
+    text = UK + (
+        "When it opened the case in November, the Commission said it would finish within "
+        "a year. It should keep that promise."
+    )
+    rec = only(text)
+    assert (rec.text, rec.actor) == ("It should keep that promise", "Commission")
+
+
+def test_it_requires_in_a_new_paragraph_after_a_concrete_ask_restates_nothing() -> None:
+    text = UK + (
+        "Ministers should keep the high-risk date at 2 August 2026.\n\nNone of this requires "
+        "new law. It requires a Commission that treats its own deadlines seriously."
+    )
+    assert spans(text) == ["Ministers should keep the high-risk date at 2 August 2026"]
+
+
+def test_that_means_in_a_new_paragraph_still_restates_a_vague_lead_in() -> None:
+    text = UK + "We need to start at home.\n\nThat means funding the police properly."
+    recs = segment(text)
+    assert [r.text for r in recs] == ["We need to start at home", "funding the police properly"]
+    assert recs[1].restates == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "The age ceiling for the time limit should go back to 54.",
+            "The age ceiling for the time limit should go back to 54",
+        ),
+    ],
+)
+def test_time_as_a_noun_does_not_end_the_subject(text: str, span: str) -> None:
+    assert spans(UK + text) == [span]
+
+
+def test_should_ever_have_to_is_one_verb_group() -> None:
+    text = UK + "Nobody who stood in a food bank line should ever have to do it again."
+    assert spans(text) == []

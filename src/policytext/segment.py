@@ -489,7 +489,9 @@ _SUBJECT_BOUNDARY_RE = re.compile(
     r"|\b(?:that|because|since|so|which|who|while|whereas|although|though|if|when|then|"
     r"clear|obvious|plain|evident|apparent|true|certain|sure|believe|think|argue|say|means|"
     r"knows|know|feel|suspect|reckon|hope|is|are|was|were|why|where|how|whether|but|and\s+so|"
-    r"yet|until|unless|once|as|where|now|thus|hence|therefore|course|time|agree|accept|insist|"
+    r"yet|until|unless|once|as|where|now|thus|hence|therefore|course|agree|accept|insist|"
+    # "time" ends a frame ("it is time"), not a noun ("the time limit should go back to 54")
+    r"time(?!\s+(?:limits?|frames?|tables?|scales?|lines?|bars?|periods?|zones?|slots?))|"
     r"suggest|propose|recommend|urge|contend|maintain|conclude|fact|says|said|told|tells|"
     r"argues|argued|insists|insisted|claims|claimed|warns|warned|believes|believed|thinks|"
     r"thought|knew|wrote|writes|admits|admitted|agreed|agrees|accepts|accepted|demands|"
@@ -752,7 +754,14 @@ _TAIL_CUT_RE = re.compile(
     r"since|not\s+(?:just|only|merely|simply)\b|"
     r"unless|even\s+if|even\s+though|not\s+least\s+because|not\s+because|lest|"
     r"(?:as|so)\s+long\s+as|provided\s+(?:that\s+)?|on\s+condition\s+that|"
-    r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:where|in\s+which|which|whose|when)\b)"
+    r"(?:an?|the)\s+(?:[\w’'-]+\s+){0,3}?(?:where|in\s+which|which|whose|when)\b"
+    # ", the only part of the old scheme that was aimed at them": an appositive
+    r"|the\s+(?:only|one|first|last|same|very|kind|sort)\s+(?:(?!(?:and|or)\b)[\w’'-]+\s+){0,5}?"
+    r"(?:that|which|who)\b"
+    # ", when the review is due anyway", ", by which point we will know": a time aside
+    r"|when\b|by\s+which\s+(?:point|time|date)|at\s+which\s+point|by\s+then\b|without\b"
+    # ", roughly what this year's harvest will deliver": a comparison aside
+    r"|(?:roughly|about|around|approximately|close\s+to|much)\s+(?:what|where|as|the\s+same)\b)"
     r"|\s[–—]\s+(?:which|who|whose|where)\b"
     r"|;\s"
     # ": reopening it would sink the deal", ": a visa that ends is not free movement": a
@@ -765,6 +774,12 @@ _TAIL_CUT_RE = re.compile(
     r"|,\s+(?:with|including|starting\s+with|beginning\s+with|even|not\s+least)\b"
     r"|\s+even\s+(?:when|if|though|at|as|where)\b"
     r"|,\s+as\s+(?=(?:it|they|we|he|she|this|that)\s)"
+    # ", as its October guidance says", ", as Mr Ishiba promised at the time": a source
+    r"|,\s+as\s+(?=(?:[\w’'-]+\s+){1,6}?(?:says|said|promised|pledged|proposed|recommended"
+    r"|suggested|argued|noted|wrote|put\s+it|intended|planned|agreed|requires|required)\b)"
+    # ", spent as each town sees fit", ", paid for by a levy": a participle aside
+    r"|,\s+(?:spent|paid(?:\s+for)?|funded|financed|run|used|managed|allocated|targeted"
+    r"|delivered)\s+(?:as|by|through|from|on|in|at|where|wherever)\b"
     # ", as GP surgeries now must": a comparison with what others do
     r"|,\s+as\s+(?=(?:[\w’'-]+\s+){1,3}(?:now\s+|already\s+)?(?:must|do|does|did|has|have"
     r"|is|are|can|will|should)\b)"
@@ -1072,7 +1087,7 @@ def _last_word(s: str) -> str:
 _LAST_WORD_RE = re.compile(r"(\S+)\s*$")
 _NEED_BLOCKERS = _wordset(
     """the a no don't don’t doesn't doesn’t didn't didn’t will would might may could shall won't
-won’t not to never of any"""
+won’t not to never ever of any"""
 )
 _CLAUSE_FRAME_CUT_RE = re.compile(
     r"(?:;\s|,\s+(?:but|and|yet|while|whereas|although|though)\s|\s[–—]\s)", _I
@@ -1306,11 +1321,11 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         force = Force.MUST if word == "must" else Force.SHOULD
         named = _HEAD_ACTOR_RE.search(sent, 0, m.start())
         actor = named.group("actor") if named is not None else None
-        np = _HEAD_NP_RE.search(sent, 0, head.start()) if head is not None else None
-        start = np.start() if np is not None else m.start()
+        head_np = _HEAD_NP_RE.search(sent, 0, head.start()) if head is not None else None
+        start = head_np.start() if head_np is not None else m.start()
         # "The answer is to back the price": a short head stays in the span; a long one
         # with asides ("An important statement, now that ..., would be to restart") does not
-        short = np is not None and len(_words(sent[start : m.start()])) <= 6
+        short = head_np is not None and len(_words(sent[start : m.start()])) <= 6
         add(
             _Hit(
                 "be_to",
@@ -1471,7 +1486,10 @@ _COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
 # optional time phrase, followed by a finite verb (an auxiliary or a past form; "-s" forms
 # are too often plural nouns).
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+)?"
+    r"(?:^|[;:]\s+|\.\s+)(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+\w+,?\s+|[Ii]n\s+\w+(?:\s+\d{4})?,\s+"
+    # a subordinate clause before the main one: "When it opened the case, the Commission said"
+    r"|(?:[Ww]hen|[Aa]fter|[Bb]efore|[Oo]nce|[Ss]ince|[Ww]hile|[Aa]lthough|[Tt]hough|[Aa]s|[Ii]f)"
+    r"\s+[^,;:.!?]{1,100},\s+)?"
     # the subject of a condition before the main clause: "If ministers are serious, they ..."
     r"(?:(?:[Ii]f|[Oo]nce|[Ss]ince|[Bb]ecause|[Ww]hile|[Ww]hen)\s+)?"
     r"(?P<subj>(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|ministers"
@@ -2214,7 +2232,18 @@ def _finalise(text: str, cands: Sequence[_Cand]) -> list[Recommendation]:
     for c in cands:
         restates: int | None = None
         if c.link == "previous":
-            if kept and c.sent_index - kept[-1].sent_index <= _RESTATE_WINDOW:
+            # "That means ..." restates an ask of its own paragraph or a vague lead-in ("we
+            # need to start at home."); "None of this requires new law. It requires a
+            # Commission that ..." in a new paragraph after a concrete ask restates nothing
+            near = bool(kept) and c.sent_index - kept[-1].sent_index <= _RESTATE_WINDOW
+            if (
+                near
+                and c.cue_kind == "means"
+                and kept[-1].paragraph != c.paragraph
+                and not _is_vague(kept[-1])
+            ):
+                near = False
+            if near:
                 restates = len(kept) - 1
                 if not c.actor:
                     c.actor = kept[-1].actor
