@@ -81,3 +81,16 @@ def test_review_cases(ask: str, refers_back: bool) -> None:
 )
 def test_demonstrative_that_against_a_relative_clause(ask: str, refers_back: bool) -> None:
     assert anaphoric(ask) is refers_back
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What I want to see is the 10 per cent requirement kept exactly where it is", False),
+        ("Ministers should leave the cap where it is", False),
+        ("Ministers should keep the rules as they stand", False),
+        ("They should leave it where it is", True),
+    ],
+)
+def test_where_it_is_points_at_the_asks_own_object(text: str, expected: bool) -> None:
+    assert anaphoric(text) is expected

@@ -719,3 +719,42 @@ def test_a_cut_off_date_is_not_a_cut() -> None:
 def test_leaving_a_long_named_thing_in_place_keeps_it() -> None:
     ask = "Congress ought to leave the Parent PLUS borrowing limits in place"
     assert conflict(ask, "Parent PLUS borrowing is limited to $20,000 a year.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # a bare verb form inside a compound noun is not the verb
+        ("enlarge the priority support grant to local governments", ""),
+        ("people aged 18 to 64 are now subject to the time limit", ""),
+        # but a subject that acts, or an object after it, keeps it a verb
+        ("the government cut the budget", "cut"),
+        ("the states limit the number of waivers", "limit"),
+    ],
+)
+def test_a_verb_form_inside_a_compound_noun_is_not_the_verb(text: str, verb: str) -> None:
+    assert detect_direction(text).verb == verb
+
+
+def test_keeping_the_state_the_position_names_is_no_conflict() -> None:
+    ask = "keep everyone aged 60 and over exempt from the general work requirements"
+    position = "People aged 60 and over stay exempt from the general work requirements."
+    assert conflict(ask, position) is None
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "put the phone ban on a statutory footing this session",
+        "enshrine the ban in law",
+        "write the ban into law",
+    ],
+)
+def test_asking_for_law_reverses_a_refusal_to_legislate(ask: str) -> None:
+    position = "The government will not legislate for a statutory ban on phones in schools."
+    assert conflict(ask, position) is not None
+
+
+def test_not_asking_for_law_does_not_reverse_a_refusal_to_legislate() -> None:
+    position = "The government will not legislate for a statutory ban on phones in schools."
+    assert conflict("do not put the ban into law", position) is None

@@ -34,6 +34,8 @@ _NOT_BACK = re.compile(
     r"(?<!\bwant )(?<!\bneed )(?<!\bhold )(?<!\bset )(?<!\bput )(?<!\buse )"
     r"\bit\s+(?:\w+ed|began|made|set|took|gave|wrote|said|sent|found|knows|wants)\b"
     # a complement clause: "ensure that schools get the money"
+    # the ask's own object in its current state: "kept exactly where it is", "as they stand"
+    r"|\b(?:where|as)\s+(?:it|they)\s+(?:is|are|stands?|was|were)\b"
     r"|\b(?:ensure|ensures|make sure|say|says|show|shows|insist|accept|admit|recognise"
     r"|recognize|require|requires|demand|guarantee|argue|clear)\s+that\b",
     re.IGNORECASE,

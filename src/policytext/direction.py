@@ -462,6 +462,22 @@ _NOUN_MODIFIERS_BEFORE = re.compile(
 )
 
 
+# A bare verb form after a determiner and a plain noun is the head of a compound noun ("the
+# time limit", "the priority support grant"), unless the noun names who acts ("the
+# government cut ...") or an object follows ("the states limit the ...").
+_COMPOUND_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+"
+    r"(?:(?!(?:government|governments|ministers?|councils?|states?|department|regulator|commission"
+    r"|council|parliament|congress|court|courts|agency|treasury|bank|union|members?|will|would"
+    r"|should|must|can|could|may|might|and|or|to|not|also|still|only|then|now)\b)[a-z]+\s+){1,2}$",
+    re.IGNORECASE,
+)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her|our|this|that|these|those|it|them|all|every|\d|[£$€])",
+    re.IGNORECASE,
+)
+
+
 def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] | None:
     for match in pattern.finditer(text, start):
         before = text[max(0, match.start() - 48) : match.start()]
@@ -473,6 +489,13 @@ def _verb(pattern: re.Pattern[str], text: str, start: int = 0) -> re.Match[str] 
             continue  # "an upgraded agreement", "with a cap of £350,000": not the verb
         bare = match.group().lower()
         if _LEMMA.get(bare) == bare and _NOUN_MODIFIERS_BEFORE.search(before):
+            continue
+        if (
+            _LEMMA.get(bare) == bare
+            and " " not in bare
+            and _COMPOUND_NOUN_BEFORE.search(before)
+            and not _OBJECT_AFTER.match(text, match.end())
+        ):
             continue
         if _NOUN_COMPLEMENT_BEFORE.search(before):
             continue
@@ -811,6 +834,9 @@ def conflict(ask: str, position: str) -> str | None:
         # "They should keep that promise": whatever was promised, in its own direction
         return None
     a, p = ask_direction(ask), detect_direction(position)
+    if a.keep and p.sign and _keeps_state(ask, a, p):
+        # "keep everyone over 60 exempt" and "people over 60 stay exempt": the same state
+        return _figure_conflict(ask, position)
     negation_in_position = _ANY_NEGATION.search(_masked_quantifiers(position)) is not None
     if a.drops_intent and _DROPPED_PLAN.search(position):
         return None  # "drop the proposal to ..." vs "the proposal has been withdrawn"
@@ -851,6 +877,15 @@ def conflict(ask: str, position: str) -> str | None:
         (None if declines else _negated_act(ask, position))
         or _changed_level(ask, position, a, p)
         or _figure_conflict(ask, position)
+    )
+
+
+def _keeps_state(ask: str, a: Direction, p: Direction) -> bool:
+    """Whether the ask keeps the very state the position's verb names ("keep X exempt")."""
+    lemma = _LEMMA.get(p.verb.lower())
+    after = ask[a.start + len(a.verb) :]
+    return lemma is not None and any(
+        _LEMMA.get(w.lower()) == lemma for w in re.findall(r"[A-Za-z]+", after)
     )
 
 
@@ -915,6 +950,14 @@ _REJECTED = re.compile(r"\b(?:reject(?:s|ed)?|turn(?:s|ed)? down)\b", re.IGNOREC
 _ACCEPT_VERBS = ("accept", "adopt", "approve", "implement", "endorse", "agree")
 
 
+# Ways to ask for legislation without the verb "legislate".
+_INTO_LAW = re.compile(
+    r"\b(?:(?:on|onto)\s+a\s+statutory\s+(?:footing|basis)|(?:into|in)\s+law|enshrin\w*"
+    r"|make\s+(?:it|them|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+statutory)\b",
+    re.IGNORECASE,
+)
+
+
 def _negated_act(ask: str, position: str) -> str | None:
     """A verb the ask wants done that the position says is not done, or None: "make
     emissions something the decision-maker must weigh" against "is not weighed in the
@@ -930,6 +973,15 @@ def _negated_act(ask: str, position: str) -> str | None:
             negated.setdefault(_act_stem(verb), rejected.group())
     if not negated:
         return None
+    legislate = negated.get(_act_stem("legislate"))
+    law = _INTO_LAW.search(ask)
+    if (
+        legislate is not None
+        and law is not None
+        and not _NEGATION_BEFORE.search(ask[: law.start()])
+    ):
+        # "put the phone ban on a statutory footing" against "will not legislate for a ban"
+        return f'the ask would "{law.group()}", the position says "{legislate}"'
     for match in _WORDS_RE.finditer(ask):
         word = match.group().lower()
         if word in STOPWORDS or _NOUN_SUFFIX.search(word) or _act_stem(word) not in negated:
