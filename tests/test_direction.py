@@ -221,7 +221,14 @@ def test_going_further_is_not_a_reversal() -> None:
         ("set the wage at £12", "The wage is raised from £12 to £12.71 an hour.", "£12"),
         ("introduce the levy in 2026", "The levy applies from 2026 to 2030.", None),
         # Energy, power, mass and days are figures, each of its own kind.
-        ("cover only the first 20 kilowatt-hours", "Batteries up to 50 kWh qualify.", "20kwh"),
+        ("cover only the first 20 kilowatt-hours", "Batteries up to 50 kWh qualify.", "20 kWh"),
+        # a scale word before a unit multiplies it, and the rationale spells it out
+        (
+            "The 2026 target should sit at 7.5 million tonnes",
+            "Output for 2026 is set at 7.11 million tonnes, below the 7.48 million tonne crop.",
+            "the ask says 7.5 million tonnes",
+        ),
+        ("store 1.5 million tonnes", "The reserve holds 1,500,000 tonnes.", None),
         ("cover the first 50 kilowatt-hours", "Batteries up to 50 kWh qualify.", None),
         ("build 2 gigawatts of storage", "Five gigawatts are planned.", "2gw"),
         ("decide appeals within 14 days", "Appeals are decided within 28 days.", "14day"),

@@ -379,7 +379,7 @@ _AMOUNT = re.compile(
     rf"|(?:(?<![\d,.])\b\d+(?:[,.]\d+)*+|\b{_NUMBER_WORD})[\s-]?"
     r"(?:%|(?:per ?cent|percentage points?)\b"
     r"|(?:months?|weeks?|years?|days?|hours?)\b(?!\s+(?:on|ago|later|earlier|after|since|old)\b)"
-    rf"|{_PHYSICAL_UNIT}))",
+    rf"|(?:(?:million|billion|thousand|m|bn|k)\s?)?{_PHYSICAL_UNIT}))",
     re.IGNORECASE,
 )
 
@@ -758,8 +758,37 @@ def _figures(pattern: re.Pattern[str], text: str) -> set[str]:
         figure = match.group().lower()
         for spelling, canonical in _UNIT_SPELLINGS:
             figure = spelling.sub(canonical, figure)
-        out.add(re.sub(r"[\s,]", "", figure))
+        out.add(_scaled(re.sub(r"[\s,]", "", figure)))
     return out
+
+
+_SCALED_UNIT = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)(?P<scale>m|bn|tn|k|thousand)(?P<unit>t|[kmgt]wh|[kmg]w)"
+)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+_UNIT_NAMES = {"t": "tonnes", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh"}
+
+
+def _show(figure: str) -> str:
+    """A canonical figure for a rationale: "7500000t" -> "7.5 million tonnes"."""
+    match = re.fullmatch(r"(?P<n>\d+(?:\.\d+)?)(?P<unit>t|[kmgt]wh)", figure)
+    if match is None:
+        return figure
+    value, unit = float(match.group("n")), _UNIT_NAMES[match.group("unit")]
+    if value >= 1e6:
+        return f"{value / 1e6:g} million {unit}"
+    return f"{value:,.0f} {unit}" if value == int(value) else f"{value:g} {unit}"
+
+
+def _scaled(figure: str) -> str:
+    """ "7.5mt" (7.5 million tonnes) -> "7500000t", so it compares with "370000t"."""
+    match = _SCALED_UNIT.fullmatch(figure)
+    if match is None:
+        return figure
+    value = float(match.group("n")) * _SCALES[match.group("scale")]
+    return f"{value:.0f}{match.group('unit')}"
 
 
 # Keeping a promise carries out what was promised: no direction of its own.
@@ -1085,7 +1114,8 @@ def _figure_conflict(ask: str, position: str) -> str | None:
             said = {f for f in stated if _kind(f) == kind}
             # same kind of figure (money, %, a span of time), none shared
             if said and not any(_same_figure(w, s) for w in wanted for s in said):
-                ask_says, position_says = ", ".join(sorted(wanted)), ", ".join(sorted(said))
+                ask_says = ", ".join(_show(f) for f in sorted(wanted))
+                position_says = ", ".join(_show(f) for f in sorted(said))
                 return f"the ask says {ask_says}, the position says {position_says}"
     return _month_conflict(ask, position)
 
