@@ -189,3 +189,19 @@ def test_more_money_does_not_hide_a_reversal() -> None:
     # unlike "go further", more money may still undo a cut: the conflict is checked first
     intent = ask_intent("put more money into youth services", "Youth service grants are cut.")
     assert (intent.kind, intent.further) == (IntentKind.GO_BEYOND, False)
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "The Treasury opened a consultation on extending the higher rate to all private jets.",
+        "Ministers are consulting on a levy on private jets.",
+        "The department issued a call for evidence on private jet duty.",
+    ],
+)
+def test_a_consultation_has_not_decided(position: str) -> None:
+    assert undecided(position) is not None
+
+
+def test_a_decision_after_consultation_has_decided() -> None:
+    assert undecided("After consultation, the Treasury will extend the higher rate.") is None

@@ -170,7 +170,9 @@ _UNDECIDED = re.compile(
     r" review|under review|(?:is|are|stands?|stood) ready to"
     r"|explor(?:es|ing)|(?:will|would|to|could|may)\s+explore"
     r"|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
-    r"|yet to decide|no decision|(?:is|are|was|were|remains?|remained|left)\s+open)\b",
+    r"|yet to decide|no decision|(?:is|are|was|were|remains?|remained|left)\s+open"
+    # asking before deciding: "opened a consultation on extending the higher rate"
+    r"|consult(?:s|ed|ing)?\s+on|(?:a|its|the)\s+consultation\s+on|call\s+for\s+evidence)\b",
     re.IGNORECASE,
 )
 
