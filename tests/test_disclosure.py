@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.disclosure import information_ask, speaks_of_reporting
+from policytext.disclosure import information_ask, scrutiny_ask, speaks_of_reporting
 from policytext.result import Verdict
 from policytext.score import decide
 
@@ -99,3 +99,33 @@ def test_publishing_a_policy_document_keeps_its_verdict() -> None:
         "The schools white paper is delayed until the new year.",
     )
     assert verdict is not Verdict.NOVEL
+
+
+@pytest.mark.parametrize(
+    ("ask", "cue"),
+    [
+        ("Diet: hold hearings on why the auctions sent the rice to one buyer", "hold hearings"),
+        (
+            "MPs: ask the National Audit Office to examine the hotel contracts",
+            "ask the National Audit Office to examine",
+        ),
+        (
+            "Ministers should open an independent inquiry into the contracts",
+            "open an independent inquiry",
+        ),
+        ("The regulator must investigate every breach", "investigate"),
+        # not scrutiny: a review of the policy itself, or an inquiry only mentioned
+        ("The Treasury should review the cap", None),
+        ("Ministers should act on the inquiry's findings", None),
+    ],
+)
+def test_scrutiny_asks(ask: str, cue: str | None) -> None:
+    assert scrutiny_ask(ask) == cue
+
+
+def test_a_scrutiny_ask_is_novel_unless_the_position_speaks_of_an_inquiry() -> None:
+    ask = "Diet: hold hearings on why the March auctions sent the rice to a single buyer"
+    silent = "The ministry is ready to hold a third auction of reserve rice if needed."
+    inquiry = "The ministry ordered an investigation into the March auctions."
+    assert decide(0.5, ask, silent)[0] is Verdict.NOVEL
+    assert decide(0.5, ask, inquiry)[0] is not Verdict.NOVEL

@@ -1,19 +1,21 @@
-"""Asks for information: publish, report, disclose.
+"""Asks for information: publish, report, disclose; and asks for scrutiny: hold hearings,
+open an inquiry, audit.
 
 An ask to publish figures ("publish, every quarter, how many claims were paid") is about a
 reporting duty, not about the policy the figures describe. A position on that policy shares
 its words, so similarity ranks it high, but it does not address whether anything is to be
 published: unless it speaks of publishing or reporting, no position addresses the ask.
 Asks to publish a policy itself ("publish the white paper before Christmas", "publish the
-rules") are about that policy's timing and are not asks for information. Pure Python,
-rule based.
+rules") are about that policy's timing and are not asks for information. An ask for
+scrutiny ("hold hearings on why the auctions went to one buyer") is likewise about an
+inquiry, not about the policy inquired into. Pure Python, rule based.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["information_ask", "speaks_of_reporting"]
+__all__ = ["information_ask", "scrutiny_ask", "speaks_of_reporting", "speaks_of_scrutiny"]
 
 _VERB = (
     r"publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing)|report(?:s|ed|ing)?|print(?:s|ed|ing)?"
@@ -99,3 +101,50 @@ def speaks_of_reporting(position: str) -> bool:
         False
     """
     return _REPORTING.search(position) is not None
+
+
+# An inquiry the ask wants held: "hold hearings on", "open an independent inquiry into",
+# "ask the National Audit Office to examine", "audit every contract".
+_SCRUTINY = re.compile(
+    r"\b(?:(?:hold|launch|open|commission|set\s+up|order|establish|convene)\s+"
+    r"(?:(?:an?|public|independent|full|formal|urgent|judge-led|statutory|annual)\s+)*"
+    r"(?:hearings?|inquiry|inquiries|investigation|audit)"
+    r"|ask\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?to\s+(?:examine|investigate|audit|inquire)"
+    r"|investigate|audit)\b",
+    re.IGNORECASE,
+)
+_SPEAKS_OF_SCRUTINY = re.compile(
+    r"\b(?:hearings?|inquir(?:y|ies|e|ed)|investigat\w*|review\w*|audit\w*|examin\w*"
+    r"|scrutin\w*|probe[sd]?|probing)\b",
+    re.IGNORECASE,
+)
+
+
+def scrutiny_ask(text: str) -> str | None:
+    """The words that make ``text`` (an ask) an ask for an inquiry, hearing or audit, or
+    None.
+
+    Examples:
+        >>> scrutiny_ask("Diet: hold hearings on why the auctions went to a single buyer")
+        'hold hearings'
+        >>> scrutiny_ask("The Treasury should review the cap") is None
+        True
+    """
+    for found in _SCRUTINY.finditer(text):
+        before = text[: found.start()]
+        if _SUBORDINATE.search(before) or _NOUN_BEFORE.search(before):
+            continue
+        return found.group()
+    return None
+
+
+def speaks_of_scrutiny(position: str) -> bool:
+    """Whether ``position`` says anything about an inquiry, hearing, review or audit.
+
+    Examples:
+        >>> speaks_of_scrutiny("The minister ordered an investigation into the auctions.")
+        True
+        >>> speaks_of_scrutiny("The ministry sold 212,000 tonnes of reserve rice.")
+        False
+    """
+    return _SPEAKS_OF_SCRUTINY.search(position) is not None

@@ -15,7 +15,12 @@ import attrs
 import numpy as np
 
 from policytext.direction import conflict
-from policytext.disclosure import information_ask, speaks_of_reporting
+from policytext.disclosure import (
+    information_ask,
+    scrutiny_ask,
+    speaks_of_reporting,
+    speaks_of_scrutiny,
+)
 from policytext.intent import IntentKind, ask_intent, undecided
 from policytext.result import Verdict
 
@@ -291,6 +296,12 @@ def decide(
         return Verdict.NOVEL, (
             f'the ask is for information to be made public ("{information}") and the best '
             f"position (score {score:.2f}) says nothing about publishing or reporting it"
+        )
+    scrutiny = scrutiny_ask(ask)
+    if scrutiny is not None and not speaks_of_scrutiny(position):
+        return Verdict.NOVEL, (
+            f'the ask is for an inquiry ("{scrutiny}") and the best position (score '
+            f"{score:.2f}) says nothing about an inquiry, hearing, review or audit"
         )
     # "go further", "not just": the author builds on the policy, not against it.
     reason = None if intent.further else conflict(ask, position)
