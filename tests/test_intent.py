@@ -197,9 +197,12 @@ def test_more_money_does_not_hide_a_reversal() -> None:
         "The Treasury opened a consultation on extending the higher rate to all private jets.",
         "Ministers are consulting on a levy on private jets.",
         "The department issued a call for evidence on private jet duty.",
+        # a finding on the way to a decision
+        "The Commission told Alphabet in preliminary findings that Google Play breaks the rules.",
+        "The regulator issued provisional findings against two providers.",
     ],
 )
-def test_a_consultation_has_not_decided(position: str) -> None:
+def test_a_consultation_or_a_preliminary_finding_has_not_decided(position: str) -> None:
     assert undecided(position) is not None
 
 

@@ -172,7 +172,10 @@ _UNDECIDED = re.compile(
     r"|look(?:s|ing) at (?:whether|options|ways)|(?:has|have) not (?:yet )?decided"
     r"|yet to decide|no decision|(?:is|are|was|were|remains?|remained|left)\s+open"
     # asking before deciding: "opened a consultation on extending the higher rate"
-    r"|consult(?:s|ed|ing)?\s+on|(?:a|its|the)\s+consultation\s+on|call\s+for\s+evidence)\b",
+    r"|consult(?:s|ed|ing)?\s+on|(?:a|its|the)\s+consultation\s+on|call\s+for\s+evidence"
+    # a finding on the way to a decision: "told Alphabet in preliminary findings that ..."
+    r"|(?:preliminary|provisional)\s+(?:findings?|views?|assessments?|conclusions?)"
+    r"|preliminarily\s+f(?:ound|inds))\b",
     re.IGNORECASE,
 )
 
