@@ -267,3 +267,15 @@ def test_background_needs_ten_scored_positions(fake_encoder: HashingEncoder) -> 
         assert item.background == pytest.approx(float(np.median(scores[:20])), abs=1e-6)
     exported = result.to_dict()["recommendations"]
     assert exported[0]["background"] == round(result.recommendations[0].background, 4)  # type: ignore[index]
+
+
+def test_contexts_do_not_depend_on_the_order_of_the_recommendations() -> None:
+    text = (
+        "The law repealed the exemptions for veterans. It is time for Congress to put them "
+        "back. Ministers talk about work. The age limit should go back to 54."
+    )
+    recs = pt.segment(text)
+    assert len(recs) == 2
+    in_order = contexts(text, recs)
+    assert contexts(text, list(reversed(recs))) == list(reversed(in_order))
+    assert in_order[0].startswith("The law repealed the exemptions for veterans.")

@@ -6,6 +6,7 @@ on the candidates only -> fused score -> direction -> verdict -> :class:`Compari
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -156,11 +157,10 @@ def contexts(text: str, recommendations: Sequence[Recommendation]) -> list[str]:
         ['Britain knows decommissioning. We should offer that experience']
     """
     sentences = sentence_spans(text)
+    starts = [s.start for s in sentences]
     out: list[str] = []
-    k = 0
-    for rec in recommendations:
-        while k + 1 < len(sentences) and sentences[k + 1].start <= rec.start:
-            k += 1
+    for rec in recommendations:  # in any order: a caller's own list need not be sorted
+        k = max(bisect.bisect_right(starts, rec.start) - 1, 0)
         previous = sentences[k - 1] if k > 0 and sentences[k].start <= rec.start else None
         if previous is not None and sentences[k].paragraph - previous.paragraph <= 1:
             out.append(f"{previous.text} {rec.text}")
