@@ -765,3 +765,18 @@ def test_asking_for_law_reverses_a_refusal_to_legislate(ask: str) -> None:
 def test_not_asking_for_law_does_not_reverse_a_refusal_to_legislate() -> None:
     position = "The government will not legislate for a statutory ban on phones in schools."
     assert conflict("do not put the ban into law", position) is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicts"),
+    [
+        # money of another order is another quantity
+        ("open the scheme to workers earning up to $130,000", "The scheme gets $500m.", False),
+        ("open the scheme to workers earning up to $130,000", "Income caps are $90,000.", True),
+        ("raise it to £5bn", "It gets £3bn.", True),
+    ],
+)
+def test_money_is_compared_within_an_order_of_magnitude(
+    ask: str, position: str, conflicts: bool
+) -> None:
+    assert (conflict(ask, position) is not None) is conflicts

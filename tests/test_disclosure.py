@@ -129,3 +129,22 @@ def test_a_scrutiny_ask_is_novel_unless_the_position_speaks_of_an_inquiry() -> N
     inquiry = "The ministry ordered an investigation into the March auctions."
     assert decide(0.5, ask, silent)[0] is Verdict.NOVEL
     assert decide(0.5, ask, inquiry)[0] is not Verdict.NOVEL
+
+
+@pytest.mark.parametrize(
+    ("ask", "verb"),
+    [
+        # a body delivering its report on time is not an ask to publish information
+        ("We need the Weil commission to report before Christmas", None),
+        ("The review should report by March", None),
+        ("Ofcom must report on age checks by June", "report"),
+        ("The regulator should report every quarter how many fines it issued", "report"),
+    ],
+)
+def test_report_with_a_time_is_the_timing_of_a_report(ask: str, verb: str | None) -> None:
+    assert information_ask(ask) == verb
+
+
+def test_an_inquiry_named_as_a_noun_is_a_scrutiny_ask() -> None:
+    ask = "There must be an annual audit of the scheme by the Information Commissioner"
+    assert scrutiny_ask(ask) == "an annual audit"

@@ -1111,7 +1111,11 @@ def _figure_conflict(ask: str, position: str) -> str | None:
         asked, stated = _current_figures(pattern, ask), _current_figures(pattern, position)
         for kind in {_kind(f) for f in asked}:
             wanted = {f for f in asked if _kind(f) == kind}
-            said = {f for f in stated if _kind(f) == kind}
+            # money of another order ("$130,000" a household income, "$500m" a programme) is
+            # another quantity, not a different figure for the same one
+            said = {
+                f for f in stated if _kind(f) == kind and any(_comparable(w, f) for w in wanted)
+            }
             # same kind of figure (money, %, a span of time), none shared
             if said and not any(_same_figure(w, s) for w in wanted for s in said):
                 ask_says = ", ".join(_show(f) for f in sorted(wanted))
@@ -1125,6 +1129,21 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTHS})\s*,?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE
 )
+
+
+_MONEY = re.compile(r"[£$€](?P<n>\d+(?:\.\d+)?)(?P<scale>k|m|bn|tn)?$")
+_MONEY_SCALES = {None: 1.0, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Whether two sums of money are within a factor of 20 of each other (other figures:
+    always); "£3bn" and "£5bn" are, "$130000" and "$500m" are not."""
+    ma, mb = _MONEY.match(a), _MONEY.match(b)
+    if ma is None or mb is None:
+        return True
+    va = float(ma.group("n")) * _MONEY_SCALES[ma.group("scale")]
+    vb = float(mb.group("n")) * _MONEY_SCALES[mb.group("scale")]
+    return va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= 20
 
 
 def _month_conflict(ask: str, position: str) -> str | None:

@@ -58,6 +58,12 @@ _POLICY_DOCUMENT = re.compile(
     r"|reviews?)\b",
     re.IGNORECASE,
 )
+# "report" with no object, then a time: a body delivering its report, not publishing data.
+_REPORT_WHEN = re.compile(
+    r"\s*(?:$|[,.;]|(?:back\s+)?(?:before|by|within|in|next|this|early|soon|quickly|promptly"
+    r"|on\s+time)\b)",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\b(?:publish\w*|report\w*|disclos\w*|transparen\w*|statistics|dashboards?"
     r"|registers?|publicly|ma(?:de|ke|kes|king)\s+(?:[\w-]+\s+){0,4}?public"
@@ -87,6 +93,9 @@ def information_ask(text: str) -> str | None:
         publication = found.group()[:1].lower() in "ao"  # "an annual register": no object
         if not publication and _POLICY_DOCUMENT.match(text, found.end()):
             continue
+        if found.group().lower().startswith("report") and _REPORT_WHEN.match(text, found.end()):
+            continue  # "the commission to report before Christmas": its report's timing
+
         return found.group()
     return None
 
@@ -110,7 +119,10 @@ _SCRUTINY = re.compile(
     r"(?:(?:an?|public|independent|full|formal|urgent|judge-led|statutory|annual)\s+)*"
     r"(?:hearings?|inquiry|inquiries|investigation|audit)"
     r"|ask\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?to\s+(?:examine|investigate|audit|inquire)"
-    r"|investigate|audit)\b",
+    r"|investigate|audit)\b"
+    # or an inquiry as the thing asked for: "There must be an annual audit of the scheme"
+    r"|\b(?:an?|one)\s+(?:(?:annual|yearly|independent|public|full|formal|statutory|regular"
+    r"|quarterly|judge-led|urgent)\s+)+(?:audit|inquiry|review|investigation|hearings?)\b",
     re.IGNORECASE,
 )
 _SPEAKS_OF_SCRUTINY = re.compile(
@@ -132,7 +144,8 @@ def scrutiny_ask(text: str) -> str | None:
     """
     for found in _SCRUTINY.finditer(text):
         before = text[: found.start()]
-        if _SUBORDINATE.search(before) or _NOUN_BEFORE.search(before):
+        inquiry_noun = found.group()[:1].lower() in "ao"  # "an annual audit": a noun phrase
+        if _SUBORDINATE.search(before) or (_NOUN_BEFORE.search(before) and not inquiry_noun):
             continue
         return found.group()
     return None
