@@ -1677,3 +1677,34 @@ def test_time_as_a_noun_does_not_end_the_subject(text: str, span: str) -> None:
 def test_should_ever_have_to_is_one_verb_group() -> None:
     text = UK + "Nobody who stood in a food bank line should ever have to do it again."
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a thing that should move a level is asked to move it
+        (
+            "The price cap in Sydney should come back down to $1 million.",
+            "The price cap in Sydney should come back down to $1 million",
+        ),
+        (
+            "The pipeline deadline must come forward to the end of 2026.",
+            "The pipeline deadline must come forward to the end of 2026",
+        ),
+        # asides after a comma
+        (
+            "The answer is to move the deadline to mid-2031, keeping the figure itself.",
+            "The answer is to move the deadline to mid-2031",
+        ),
+        (
+            "Ministers should hold the price at $170 in 2030, exactly as the schedule says.",
+            "Ministers should hold the price at $170 in 2030",
+        ),
+    ],
+)
+def test_levels_that_come_down_and_more_asides(text: str, span: str) -> None:
+    assert spans(UK + text) == [span]
+
+
+def test_money_that_has_to_come_from_somewhere_is_still_no_ask() -> None:
+    assert spans(UK + "The money has to come from somewhere.") == []

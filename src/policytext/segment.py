@@ -403,7 +403,9 @@ _EVAL_PREDICATE_RE = re.compile(
 # verbs whose subject does not act: "X should happen / come / follow" is not an ask of X
 _NON_AGENTIVE_RE = re.compile(
     r"^\s*(?:(?:surely|also|not|never|certainly|really|now|then|all|therefore|still)\s+)*"
-    r"(?:happen|come|occur|arise|exist|suffice|result|count|matter|seem|sound|prove|lie)\b",
+    # "the cap should come back down to $1m", "the deadline must come forward" move a level
+    r"(?:happen|come(?!\s+(?:back|down|forward|up)\b)|occur|arise|exist|suffice|result|count"
+    r"|matter|seem|sound|prove|lie)\b",
     _I,
 )
 _PASSIVE_RE = re.compile(
@@ -780,6 +782,8 @@ _TAIL_CUT_RE = re.compile(
     # ", spent as each town sees fit", ", paid for by a levy": a participle aside
     r"|,\s+(?:spent|paid(?:\s+for)?|funded|financed|run|used|managed|allocated|targeted"
     r"|delivered)\s+(?:as|by|through|from|on|in|at|where|wherever)\b"
+    # ", exactly as the schedule has said", ", keeping the figure itself": asides
+    r"|,\s+(?:exactly|just|precisely)\s+as\b|,\s+(?:keeping|leaving)\b"
     # ", as GP surgeries now must": a comparison with what others do
     r"|,\s+as\s+(?=(?:[\w’'-]+\s+){1,3}(?:now\s+|already\s+)?(?:must|do|does|did|has|have"
     r"|is|are|can|will|should)\b)"
