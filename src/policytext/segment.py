@@ -2100,41 +2100,43 @@ def _list_item(
 def _colon_ask(doc: _Doc, sent: Sentence, idx: int, colon: re.Match[str]) -> _Cand:
     """ "My ask of the Chancellor is simple: scrap the cap": the whole sentence, the
     imperative after the colon as its action, the actor from "of/to/for X" if named."""
-    st = sent.text
-    s, e = _finish_span(doc.text, sent.start, sent.end)
-    body = doc.text[sent.start + colon.end() : e]
     named = colon.group("actor")
-    return _Cand(
-        s,
-        e,
-        sent.paragraph,
-        idx,
-        _resolve_actor(named, doc) if named else doc.default_actor,
-        _shorten_action(body),
-        st[: colon.end()].strip(),
-        Force.SHOULD,
-        _polarity(False, body),
-        0.75,
-        cue_kind="colon",
-    )
+    actor = _resolve_actor(named, doc) if named else doc.default_actor
+    return _after_colon(doc, sent, idx, colon, actor, whole=True, conf=0.75)
 
 
 def _label_ask(doc: _Doc, sent: Sentence, idx: int, label: re.Match[str]) -> _Cand:
     """ "No more delays: publish the plan": the imperative after the label, asked of the
     addressee of the ask before it, if any."""
-    s, e = _finish_span(doc.text, sent.start + label.end(), sent.end)
-    body = doc.text[s:e]
+    actor = doc.previous_actor(idx) or doc.default_actor
+    return _after_colon(doc, sent, idx, label, actor, whole=False, conf=0.7)
+
+
+def _after_colon(
+    doc: _Doc,
+    sent: Sentence,
+    idx: int,
+    colon: re.Match[str],
+    actor: str,
+    *,
+    whole: bool,
+    conf: float,
+) -> _Cand:
+    """An imperative after ``colon`` (a match ending at it); the span is the whole sentence
+    or only the imperative."""
+    s, e = _finish_span(doc.text, sent.start + (0 if whole else colon.end()), sent.end)
+    body = doc.text[sent.start + colon.end() : e]
     return _Cand(
         s,
         e,
         sent.paragraph,
         idx,
-        doc.previous_actor(idx) or doc.default_actor,
+        actor,
         _shorten_action(body),
-        label.group(0).strip(),
+        sent.text[: colon.end()].strip(),
         Force.SHOULD,
         _polarity(False, body),
-        0.7,
+        conf,
         cue_kind="colon",
     )
 
