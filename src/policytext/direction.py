@@ -1132,7 +1132,6 @@ _MONTH_YEAR = re.compile(
 
 
 _MONEY = re.compile(r"[£$€](?P<n>\d+(?:\.\d+)?)(?P<scale>k|m|bn|tn)?$")
-_MONEY_SCALES = {None: 1.0, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 
 
 def _comparable(a: str, b: str) -> bool:
@@ -1141,8 +1140,8 @@ def _comparable(a: str, b: str) -> bool:
     ma, mb = _MONEY.match(a), _MONEY.match(b)
     if ma is None or mb is None:
         return True
-    va = float(ma.group("n")) * _MONEY_SCALES[ma.group("scale")]
-    vb = float(mb.group("n")) * _MONEY_SCALES[mb.group("scale")]
+    va = float(ma.group("n")) * _SCALES.get(ma.group("scale") or "", 1.0)
+    vb = float(mb.group("n")) * _SCALES.get(mb.group("scale") or "", 1.0)
     return va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= 20
 
 
