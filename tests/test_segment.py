@@ -818,6 +818,70 @@ def test_coordinated_verb_phrases(text: str, asks: list[str]) -> None:
     assert [r.text for r in segment(text)] == asks
 
 
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        (
+            "We need the Weil commission to report before Christmas and the Finance Ministry to "
+            "publish its text in full on the day it arrives.",
+            [
+                ("We need the Weil commission to report before Christmas", "Weil commission"),
+                (
+                    "the Finance Ministry to publish its text in full on the day it arrives",
+                    "Finance Ministry",
+                ),
+            ],
+        ),
+        (
+            "I urge the Treasury to fund the scheme in full and the regulator to publish the "
+            "data every quarter.",
+            [
+                ("I urge the Treasury to fund the scheme in full", "HM Treasury"),
+                ("the regulator to publish the data every quarter", "regulator"),
+            ],
+        ),
+        (
+            "It is time for the Treasury to fund the scheme and for the Bank of England to cut "
+            "rates.",
+            [
+                ("It is time for the Treasury to fund the scheme", "HM Treasury"),
+                ("the Bank of England to cut rates", "Bank of England"),
+            ],
+        ),
+        # partners of one act, and an actor list before the verb, are not a second actor
+        (
+            "I urge the government to work with Paris and Berlin to build a coalition.",
+            [
+                (
+                    "I urge the government to work with Paris and Berlin to build a coalition",
+                    "UK government",
+                )
+            ],
+        ),
+        (
+            "I urge the Nordic and Baltic governments to check every tanker.",
+            [
+                (
+                    "I urge the Nordic and Baltic governments to check every tanker",
+                    "Nordic and Baltic governments",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_second_actor_with_its_own_infinitive_is_a_second_ask(
+    text: str, asks: list[tuple[str, str]]
+) -> None:
+    assert [(r.text, r.actor) for r in segment(UK + text)] == asks
+
+
+def test_we_need_a_named_body_to_act_names_the_actor() -> None:
+    rec = only(UK + "We need councils to build more homes.")
+    assert (rec.text, rec.actor) == ("We need councils to build more homes", "councils")
+    # a means, not a body: the ask stays with the government
+    assert only(UK + "We need the money to build homes.").actor == "UK government"
+
+
 def test_the_answer_is_for_an_actor_to_act() -> None:
     [rec] = segment(
         "Beyond that, the answer is for the Department for Education to consult universities."

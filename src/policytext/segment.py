@@ -210,6 +210,24 @@ _WANT_RE = re.compile(
     r"|hear|feel|be\s+aware|take\s+away)\b)(?=\w)",
     _I,
 )
+# plural common nouns that name bodies able to act ("If cities want the money, they should")
+_COLLECTIVE_ACTORS = (
+    r"(?:councils|cities|states|provinces|schools|universities|colleges|employers|platforms"
+    r"|regulators|landlords|hospitals|trusts|providers|insurers|banks|lenders|firms|companies"
+    r"|governments|departments|agencies|authorities|lawmakers|legislators|governors|mayors"
+    r"|utilities|suppliers|retailers|developers|builders|operators|manufacturers|unions"
+    r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards"
+    r"|[Mm]ember\s+(?:states|countries)|capitals|allies)\b"
+)
+_COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
+# "we need the Weil commission to report": an actor that can act (a name or a body), not
+# "we need the money to build homes" (a means, which the need-NP rule reads)
+_NEED_ACTOR_RE = re.compile(
+    r"\b(?P<who>I|[Ww]e)\s+(?:also\s+|now\s+|urgently\s+|badly\s+|still\s+)?need\s+"
+    r"(?P<actor>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?"
+    r"|ministers|(?:the\s+)?government|(?:every\s+|all\s+)?" + _COLLECTIVE_ACTORS + r")"
+    r"\s+to\s+(?=[a-z])",
+)
 _VITAL_RE = re.compile(
     rf"\bit\s*(?:is|{_APOS}s)\s+(?:now\s+|therefore\s+|surely\s+|also\s+|absolutely\s+)?"
     rf"(?:{NECESSITY_ADJECTIVES})\s+(?:that|for)\s+(?=\w)",
@@ -1240,6 +1258,8 @@ def _find_hits(sent: str, mask: Sequence[tuple[int, int]]) -> list[_Hit]:
         )
     for m in _WANT_RE.finditer(sent) if _gate(low, "want") else ():
         add(_Hit("urge", m.start(), m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
+    for m in _NEED_ACTOR_RE.finditer(sent) if _gate(low, "need_np") else ():
+        add(_Hit("urge", m.start(), m.end(), Force.SHOULD, False, m.group("actor"), m.group(0)))
     for m in _SEE_RE.finditer(sent) if _gate(low, "see") else ():
         verb_at, actor_end = m.start("verb"), m.end("actor")
         if m.group("verb").lower() not in BASE_VERBS:
@@ -1475,16 +1495,6 @@ def _reported(prefix: str) -> bool:
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'-])[a-z][a-z-]+\b")
 
 
-# plural common nouns that name bodies able to act ("If cities want the money, they should")
-_COLLECTIVE_ACTORS = (
-    r"(?:councils|cities|states|provinces|schools|universities|colleges|employers|platforms"
-    r"|regulators|landlords|hospitals|trusts|providers|insurers|banks|lenders|firms|companies"
-    r"|governments|departments|agencies|authorities|lawmakers|legislators|governors|mayors"
-    r"|utilities|suppliers|retailers|developers|builders|operators|manufacturers|unions"
-    r"|charities|water\s+companies|local\s+authorities|police\s+forces|health\s+boards"
-    r"|[Mm]ember\s+(?:states|countries)|capitals|allies)\b"
-)
-_COLLECTIVE_ACTOR_RE = re.compile(_COLLECTIVE_ACTORS, re.IGNORECASE)
 # The subject opening a clause: a proper name ("Ofwat", "the Environment Agency"), a
 # government word ("ministers", "the government") or a plural body ("cities"), after an
 # optional time phrase, followed by a finite verb (an auxiliary or a past form; "-s" forms
@@ -1722,9 +1732,66 @@ into special administration this winter and keep it in public ownership" is two 
 "think again and cap rises" or "go further and cut the charge" is one."""
 
 
+# "I urge the Treasury to fund it and the regulator to publish ...": a second actor with
+# its own infinitive, after an ask whose verb follows "to"
+_SECOND_ACTOR_RE = re.compile(
+    r",?\s+and\s+(?:for\s+)?(?P<actor>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,3}?"
+    r"|(?:the\s+)?(?:ministers|government|regulator)|(?:the\s+|every\s+|all\s+)?"
+    + _COLLECTIVE_ACTORS
+    + r")\s+to\s+(?P<word>[a-z]+)\b"
+)
+_TO_BEFORE_RE = re.compile(r"\bto\s*$", _I)
+# "work with Paris and Berlin to build a coalition": one partner list, not a second actor
+_PARTNER_BEFORE_RE = re.compile(
+    r"\b(?:with|between|among|from|alongside|and|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*,?\s*$"
+)
+
+
+def _split_actors(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand] | None:
+    """Split "I urge A to do X and B to do Y" into an ask of A and an ask of B, or None."""
+    if not _TO_BEFORE_RE.search(doc.text, max(0, pred_start - 8), pred_start):
+        return None
+    raw_end = max(cand.raw_end, cand.end)
+    for m in _SECOND_ACTOR_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
+        if m["word"] not in BASE_VERBS:
+            continue
+        if _SUBORDINATE_RE.search(doc.text, pred_start, m.start()):
+            return None  # "... so that lenders can cut rates and the Bank to ...": not the ask
+        if _PARTNER_BEFORE_RE.search(doc.text, pred_start, m.start()):
+            return None
+        s1, e1 = _finish_span(doc.text, cand.start, m.start())
+        s2, e2 = _finish_span(doc.text, m.start("actor"), raw_end)
+        if e1 <= s1 or e2 <= s2:
+            return None
+        verb_at = m.start("word")
+        first = attrs.evolve(
+            cand, end=e1, raw_end=e1, action=_shorten_action(doc.text[pred_start:e1])
+        )
+        second = attrs.evolve(
+            cand,
+            start=s2,
+            end=e2,
+            raw_end=raw_end,
+            actor=_resolve_actor(m["actor"], doc),
+            action=_shorten_action(doc.text[verb_at:e2]),
+            cue="to",
+            polarity=_polarity(False, doc.text[verb_at:e2]),
+            link="",
+        )
+        return [
+            *_split_coordinated(doc, first, pred_start),
+            *_split_coordinated(doc, second, verb_at),
+        ]
+    return None
+
+
 def _split_coordinated(doc: _Doc, cand: _Cand, pred_start: int) -> list[_Cand]:
     """Split "X should do A, and do B" (or "do A at length and do B") into two asks of the
-    same actor."""
+    same actor, and "urge A to do X and B to do Y" into asks of A and B."""
+    by_actor = _split_actors(doc, cand, pred_start)
+    if by_actor is not None:
+        return by_actor
     raw_end = max(cand.raw_end, cand.end)
     for m in _COORD_RE.finditer(doc.text, max(pred_start, cand.start), raw_end):
         if m["word"] not in BASE_VERBS:
