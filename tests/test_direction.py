@@ -780,3 +780,56 @@ def test_money_is_compared_within_an_order_of_magnitude(
     ask: str, position: str, conflicts: bool
 ) -> None:
     assert (conflict(ask, position) is not None) is conflicts
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The cap should come back down to $1 million", -1),
+        ("Fees go up to £9,535 in September", 1),
+        ("Caps rise in most places, including from $900,000 to $1.5 million", 1),
+        # idioms, not levels
+        ("Ministers came down hard on the scheme", 0),
+        ("Ministers came up with a plan", 0),
+        ("It comes down to money", 0),
+    ],
+)
+def test_a_level_that_goes_up_or_comes_down(text: str, sign: int) -> None:
+    assert detect_direction(text).sign == sign
+
+
+def test_a_negation_in_another_clause_does_not_cancel_a_refusal() -> None:
+    ask = "Ministers must not make the new ID mandatory for right-to-work checks"
+    position = (
+        "The new ID will be required for right-to-work checks by 2029; without it people "
+        "would not be able to work."
+    )
+    assert conflict(ask, position) == "the ask rules out what the position puts in place"
+    assert conflict(ask, "The new ID will not be required for right-to-work checks.") is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "conflicts"),
+    [
+        ("limit negative gearing to newly built homes", True),
+        # keeping things as they are agrees with a refusal to change them
+        ("keep negative gearing as it is", False),
+    ],
+)
+def test_a_change_the_position_rules_out(ask: str, conflicts: bool) -> None:
+    position = "Changes to negative gearing are not part of the government's policy."
+    assert (conflict(ask, position) is not None) is conflicts
+
+
+def test_a_verb_in_a_condition_clause_sets_no_direction() -> None:
+    position = (
+        "Parliament passes the concessions with a tax to claw back benefits if a project stops."
+    )
+    assert detect_direction(position).sign == 0
+    assert conflict("Ministers must not water down the concessions", position) is None
+
+
+def test_striking_a_cut_out_of_an_adopted_act_undoes_it() -> None:
+    position = "The cabinet approved the tax act: VAT on restaurant meals falls from 19% to 7%."
+    reason = conflict("strike the restaurant VAT cut out of the tax bill", position)
+    assert reason == 'the ask would undo ("strike") what the position puts in place'

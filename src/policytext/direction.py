@@ -28,7 +28,14 @@ _UP = """
     prioritise prioritize mandate require oblige subsidise subsidize begin lengthen
     designate revive resurrect reintroduce reimpose quadruple
     """.split()  # noqa: SIM905  # a word list reads better as text
-_UP_PHRASES = ("press ahead", "go ahead", "roll out", "scale up", "step up", "bring forward")
+_UP_PHRASES = (
+    "press ahead",
+    "go ahead",
+    "roll out",
+    "scale up",
+    "step up",
+    "bring forward",
+)
 # Verbs that stop, remove or decrease what they act on.
 _DOWN = """
     suspend halt stop end pause freeze cut reduce lower scrap abolish repeal withdraw cancel
@@ -185,10 +192,20 @@ _RESTORE_PATTERNS = (
 )
 # A quantity that moves by itself: "aid falls from 0.5% to 0.3%", "the levy rises by £2".
 # Only before a figure: "the cost falls to councils" says who pays, not which way.
-_TO_FIGURE = r"(?=\s+(?:from\s+\S+\s+)?(?:to|by|below|above)\s+(?:about\s+|around\s+)?[£$€\d])"
+# "caps rise in most places, including from $900,000 to $1.5 million": a move between two
+# figures a few words on
+_TO_FIGURE = (
+    r"(?=\s+(?:from\s+\S+\s+)?(?:to|by|below|above)\s+(?:about\s+|around\s+)?[£$€\d]"
+    r"|(?:\s+[\w’'-]+,?){1,5}?\s+from\s+[£$€]?\d\S*\s+to\s+[£$€]?\d)"
+)
 _RISE_PATTERNS = (rf"(?:rise|rises|rising|rose|risen|climbs?|climbed|climbing){_TO_FIGURE}",)
 _FALL_PATTERNS = (rf"(?:fall|falls|falling|fell|fallen|drops?|dropped|dropping){_TO_FIGURE}",)
 # Staying as it is: "the limit stays in place", "VAT remains at 5%", "rates are unchanged".
+# A level that moves by itself: "the cap should come back down to $1 million", "fees go
+# up"; not "come down hard on", "come up with", "go up against".
+_GO_FORMS = r"(?:come|comes|coming|came|go|goes|going|went|gone)\s+(?:back\s+)?"
+_GO_UP_PATTERNS = (rf"{_GO_FORMS}up(?!\s+(?:with|against|for|to\s+(?!about\b|around\b)[a-z]))",)
+_GO_DOWN_PATTERNS = (rf"{_GO_FORMS}down(?!\s+(?:on|hard|with|to\s+(?!about\b|around\b)[a-z]))",)
 _STAY_PATTERNS = (
     r"(?:stay|stays|stayed|staying|remain|remains|remained|remaining)\s+"
     r"(?:in\s+(?:place|force)\b|unchanged\b|at(?=\s+(?:about\s+|around\s+)?[£$€\d]))",
@@ -203,7 +220,13 @@ _END_PATTERNS = (r"ends(?=\s+(?:in|on|at|from|after|when|once)\b)",)
 _UP_RE = _pattern(
     _UP,
     _UP_PHRASES,
-    patterns=(*_RESTORE_PATTERNS, *_RISE_PATTERNS, *_STAY_PATTERNS, *_HOLD_PATTERNS),
+    patterns=(
+        *_RESTORE_PATTERNS,
+        *_RISE_PATTERNS,
+        *_GO_UP_PATTERNS,
+        *_STAY_PATTERNS,
+        *_HOLD_PATTERNS,
+    ),
 )
 # "bring the threshold down from 50 tonnes to 10", "get waiting times down to 18 weeks"
 _BRING_DOWN_PATTERNS = (
@@ -214,7 +237,7 @@ _DOWN_RE = _pattern(
     _DOWN,
     _DOWN_PHRASES,
     ("on hold", "on ice"),
-    patterns=(*_FALL_PATTERNS, *_END_PATTERNS, *_BRING_DOWN_PATTERNS),
+    patterns=(*_FALL_PATTERNS, *_GO_DOWN_PATTERNS, *_END_PATTERNS, *_BRING_DOWN_PATTERNS),
 )
 _NEG_RE = re.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno longer\b|\brefus\w*|\brule[sd]? out\b"
@@ -419,10 +442,11 @@ _LEFT_AS_IS = re.compile(
 # A capitalised word after another is part of a name ("the Housing Accelerator Fund
 # gives", "the Home Building Cut programme"), not a verb.
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w’'.&-]*)\s+$")
-# A verb in a time clause ("when its contract expires", "once the money runs out") says
-# when the act happens, not what it does; "until 2027 the levy is frozen" is not one.
+# A verb in a time or condition clause ("when its contract expires", "once the money runs
+# out", "if a project stops being build-to-rent") says when the act happens, not what it
+# does; "until 2027 the levy is frozen" is not one.
 _TIME_CLAUSE_BEFORE = re.compile(
-    r"\b(?:when|whenever|once|until|till|after|before|as\s+soon\s+as)\s+(?!which\b)"
+    r"\b(?:when|whenever|once|until|till|after|before|as\s+soon\s+as|if|unless)\s+(?!which\b)"
     r"(?:[^\W\d]+(?:[’'][^\W\d]+)?\s+){0,6}$",
     re.IGNORECASE,
 )
@@ -882,7 +906,12 @@ def conflict(ask: str, position: str) -> str | None:
     # "drop the proposal to X" reverses a position that proposes X, not one that already
     # dropped it ("has withdrawn the proposal") or that only says something else about X
     drops = a.drops_intent and not (p.remove or p.drops_intent) and _PROPOSAL.search(position)
-    removes = (a.remove and a.sign < 0 and undoes) or drops
+    # "strike the VAT cut out of the bill" (up: it undoes a cut) against "the cabinet
+    # approved the act" that makes the cut: the ask takes out what is being adopted
+    strikes_adopted = (
+        a.remove and a.sign > 0 and p.sign > 0 and _LEMMA.get(p.verb.lower()) in _ADOPTING
+    )
+    removes = (a.remove and a.sign < 0 and undoes) or drops or strikes_adopted
     if removes and not negation_in_position:
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     refusal = _ASK_REFUSAL.search(ask)
@@ -895,8 +924,14 @@ def conflict(ask: str, position: str) -> str | None:
         if changes and not negation_in_position:
             return f'the ask rules out the change the position makes ("{p.verb}")'
         return _figure_conflict(ask, position)
-    if not a.sign and declines and not negation_in_position:
+    if not a.sign and declines and not _negated_near(position, p):
         return "the ask rules out what the position puts in place"
+    refuses = _REFUSES_CHANGE.search(position)
+    if refuses is not None and a.sign and not a.keep and not declines and not p.sign:
+        # "limit negative gearing" against "changes to negative gearing are not part of
+        # the government's policy"
+        said = f"changes to … {refuses['tail']}" if refuses["tail"] else refuses.group()
+        return f'the ask wants a change the position rules out ("{said}")'
     if a.keep and p.sign and not p.keep and (p.sign < 0 or _STATUS_QUO.search(ask)):
         if _states_asked_level(ask, position):
             return None  # "keep aid at no less than £3bn" and "at least £3bn a year"
@@ -907,6 +942,34 @@ def conflict(ask: str, position: str) -> str | None:
         or _changed_level(ask, position, a, p)
         or _figure_conflict(ask, position)
     )
+
+
+# A position that refuses to change anything: "has ruled out changes to", "changes to it are
+# not part of the government's policy", "no plans to change".
+_REFUSES_CHANGE = re.compile(
+    r"\b(?:rul(?:es|ed|ing)\s+out\s+(?:any\s+)?(?:changes?|changing|reforms?|altering)"
+    r"|(?:has|have)\s+no\s+plans?\s+to\s+(?:change|alter|reform|revisit|reopen)"
+    r"|changes?\s+to\s+[^.;:]{1,80}?\s+(?P<tail>(?:are|is)\s+not\s+(?:part\s+of|on\s+the\s+table"
+    r"|under\s+consideration|being\s+considered))"
+    r"|not\s+(?:proposing|considering|planning)\s+(?:any\s+)?changes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_near(position: str, p: Direction) -> bool:
+    """Whether the position has a negation in the clause of its direction verb (anywhere,
+    when it has none): "will be required for right-to-work checks; ... would not be able
+    to work" puts the requirement in place."""
+    text = _masked_quantifiers(position)
+    if not p.sign:
+        return _ANY_NEGATION.search(text) is not None
+    start = _clause_start(text, p.start)
+    end = _CLAUSE_END.search(text, p.start)
+    return _ANY_NEGATION.search(text, start, end.start() if end else len(text)) is not None
+
+
+# Verbs that adopt a measure as a whole: removing part of it undoes what they adopt.
+_ADOPTING = frozenset({"approve", "adopt", "introduce", "implement", "legislate", "ratify"})
 
 
 def _keeps_state(ask: str, a: Direction, p: Direction) -> bool:
