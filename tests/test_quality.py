@@ -48,7 +48,7 @@ def test_development_set_quality_floor(encoder: pt.Encoder) -> None:
     print("\n" + format_table(reports))
     figures = summary(reports)
     seg, ours, cosine = figures["segmentation"], figures["oracle"], figures["baseline"]
-    assert len(reports) >= 38
+    assert len(reports) >= 42
     # Measured on the thirty-eight documents: segmentation F1 0.98, P@1 0.83, MRR 0.90,
     # verdict accuracy 0.66, novel F1 0.63 (docs/scoring.md). Fresh batches joined with
     # first looks of verdict accuracy 0.21-0.61, so these floors sit a little under the
