@@ -1538,10 +1538,74 @@ def test_a_concession_is_not_an_ask(text: str) -> None:
             "We need to make the bill, not the target, the measure of success.",
             "We need to make the bill, not the target, the measure of success",
         ),
+        (
+            "DWP: cut the cap on deductions to 10%, not the 15% that has applied since spring.",
+            "DWP: cut the cap on deductions to 10%",
+        ),
+        # a participle, a purpose of degree or a time appositive closing the sentence
+        (
+            "I urge the department to enrol pupils automatically, using the records it holds.",
+            "I urge the department to enrol pupils automatically",
+        ),
+        (
+            "The fee should come down to $10,000, enough to deter abuse.",
+            "The fee should come down to $10,000",
+        ),
+        (
+            "The pause should end in 2026, a year before it is due to lapse.",
+            "The pause should end in 2026",
+        ),
+        # a participle with more after it is inside the ask
+        (
+            "Ministers should write quotas for fleets, starting in 2027, into the proposal.",
+            "Ministers should write quotas for fleets, starting in 2027, into the proposal",
+        ),
     ],
 )
 def test_a_closing_comparison_or_contrast_is_dropped(text: str, ask: str) -> None:
     assert spans(UK + text) == [ask]
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        (
+            "Paris and the Élysée disagree. Lecornu told deputies so. Ministers should act.",
+            "French government",
+        ),
+        ("Tokyo and the Diet disagree. Japan waits. Ministers should act.", "Japanese government"),
+        ("Wellington and Auckland disagree. Ministers should act.", "New Zealand government"),
+        # "$" is shared: three dollar figures do not outvote Canberra and its Treasurer
+        (
+            "Canberra and the Treasurer moved the cap from $900,000 to $1.5 million, then "
+            "$2 million. Ministers should act.",
+            "Australian government",
+        ),
+    ],
+)
+def test_the_government_of_a_country_without_its_own_currency(text: str, government: str) -> None:
+    assert segment(text)[-1].actor == government
+
+
+def test_he_and_she_refer_to_the_subject_of_the_sentence_before() -> None:
+    text = "Lecornu told deputies that savings would pay for it. He should keep that promise."
+    (rec,) = segment("The Élysée backs Sébastien Lecornu. " + text)
+    assert (rec.text, rec.actor) == ("He should keep that promise", "Lecornu")
+
+
+def test_how_things_are_at_present_is_not_an_ask() -> None:
+    assert segment(UK + "At present parents have to apply through their school.") == []
+
+
+def test_a_second_infinitive_after_and_to_is_a_second_ask() -> None:
+    text = (
+        "I urge the government to drop the deeper cut planned for 2027 and to leave the levy "
+        "at 2.05 percent."
+    )
+    assert spans(UK + text) == [
+        "I urge the government to drop the deeper cut planned for 2027",
+        "to leave the levy at 2.05 percent",
+    ]
 
 
 @pytest.mark.parametrize(

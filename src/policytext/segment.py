@@ -544,7 +544,7 @@ _GOV_WORDS: dict[str, str] = {
     **dict.fromkeys(_wordset("€ Brussels EU MEP MEPs eurozone"), "EU"),
     **dict.fromkeys(
         _wordset("""Australia Australian Australians Canberra Albanese Dutton Chalmers ALP
-        eSafety"""),
+        eSafety Treasurer Sydney Melbourne Brisbane Perth Adelaide"""),
         "Australian government",
     ),
     **dict.fromkeys(
@@ -552,7 +552,27 @@ _GOV_WORDS: dict[str, str] = {
         Quebec Ontario"""),
         "Canadian government",
     ),
+    **dict.fromkeys(
+        _wordset("France French Paris Élysée Matignon Macron Lecornu Bayrou Barnier"),
+        "French government",
+    ),
+    **dict.fromkeys(
+        _wordset("Germany German Berlin Bundestag Bundesrat Länder Merz Klingbeil Scholz"),
+        "German government",
+    ),
+    **dict.fromkeys(
+        _wordset("Japan Japanese Tokyo Diet Takaichi Ishiba Kishida Koizumi"),
+        "Japanese government",
+    ),
+    **dict.fromkeys(
+        _wordset("""Zealand Zealanders Wellington Luxon Hipkins Willis Beehive Auckland Waikato
+        Otago Canterbury Aotearoa RMA"""),
+        "New Zealand government",
+    ),
 }
+# Currencies and councils are shared ("$" in the US, Canada, Australia, New Zealand): they
+# count half.
+_GOV_WEAK_TOKENS = frozenset({"£", "$", "€", "council", "councils"})
 _GOV_BIGRAMS: dict[tuple[str, str], str] = {
     **dict.fromkeys(
         [
@@ -586,7 +606,21 @@ _GOV_BIGRAMS: dict[tuple[str, str], str] = {
         "EU",
     ),
 }
-_GOV_TOKEN_RE = re.compile(r"[A-Za-z]+|[£$€]")
+_GOV_TOKEN_RE = re.compile(r"[^\W\d_]+|[£$€]")
+
+
+def _national(country: str, adjective: str, seats: str) -> re.Pattern[str]:
+    """The words that name the government of a country without its own entry above."""
+    return re.compile(
+        rf"^(?:we|us|{country}|our\s+country|this\s+country|the\s+country|the\s+nation|"
+        rf"(?:the|this|our)\s+(?:{adjective}\s+|new\s+|next\s+)?government|"
+        rf"{adjective}\s+government|government|ministers|(?:{adjective}|the)\s+ministers|"
+        rf"the\s+prime\s+minister|prime\s+minister|the\s+(?:\w+\s+)?minister|{seats}|"
+        r"policymakers|policy-?makers|the\s+cabinet)$",
+        _I,
+    )
+
+
 _GOV_ALIASES: dict[str, re.Pattern[str]] = {
     "UK government": re.compile(
         r"^(?:we|us|Britain|Great\s+Britain|the\s+UK|UK|the\s+U\.K\.|the\s+United\s+Kingdom|"
@@ -631,6 +665,10 @@ _GOV_ALIASES: dict[str, re.Pattern[str]] = {
         r"Mark\s+Carney|Carney)$",
         _I,
     ),
+    "French government": _national("France", "French", r"Paris|the\s+Élysée|Matignon"),
+    "German government": _national("Germany", "German", r"Berlin|the\s+chancellor"),
+    "Japanese government": _national("Japan", "Japanese", r"Tokyo"),
+    "New Zealand government": _national(r"New\s+Zealand", r"New\s+Zealand", r"Wellington"),
 }
 _GENERIC_GOV_RE = re.compile(
     r"^(?:we|us|our\s+government|the\s+government|government|ministers|policymakers|"
@@ -805,8 +843,15 @@ _TAIL_CUT_RE = re.compile(
     # ", as GP surgeries now must": a comparison with what others do
     r"|,\s+as\s+(?=(?:[\w’'-]+\s+){1,3}(?:now\s+|already\s+)?(?:must|do|does|did|has|have"
     r"|is|are|can|will|should)\b)"
-    # "cap the cut at a quarter, not half": a contrast closing the sentence
-    r"|,\s+not\s+(?=[^,;:.!?]{1,30}[.!?]?\s*$)"
+    # "cap the cut at a quarter, not half", "to 10%, not the 15% that has applied since the
+    # spring": a contrast closing the sentence
+    r"|,\s+not\s+(?=[^,;:.!?]{1,80}[.!?]?\s*$)"
+    # ", using the records the state already holds", ", starting in the Budget": a
+    # participle closing the sentence (", starting in 2027, into the proposal" goes on)
+    r"|,\s+(?!(?:no|some|any|every)thing\b)[a-z-]+ing\s+(?=[^,;:.!?]*[.!?]?\s*$)"
+    # ", enough to deter lottery-stuffing", ", a year before it is due to lapse"
+    r"|,\s+enough\s+to\b"
+    r"|,\s+an?\s+(?:year|month|week|day|decade)s?\s+(?:before|after|earlier|later|ahead)\b"
     r"|\s+(?:because|so\s+that|rather\s+than|instead\s+of|lest)\b"
     r"|\s+(?:before|after|until|unless|since|although|though|whereas|once)\s+"
     r"(?=(?:it|they|we|he|she|this|that|there|I|you|these|those)\b)",
@@ -926,12 +971,12 @@ def _in_regions(pos: int, regions: Sequence[tuple[int, int]]) -> bool:
 
 def _detect_government(text: str) -> str | None:
     """The government a document is about, from its vocabulary (£/NHS/Westminster -> UK, ...)."""
-    counts = dict.fromkeys(_GOV_ALIASES, 0)
+    counts = dict.fromkeys(_GOV_ALIASES, 0.0)
     prev = ""
     for tok in _GOV_TOKEN_RE.findall(text):
         gov = _GOV_WORDS.get(tok) or _GOV_BIGRAMS.get((prev, tok))
         if gov is not None:
-            counts[gov] += 1
+            counts[gov] += 0.5 if tok in _GOV_WEAK_TOKENS else 1.0
         prev = tok
     ranked = sorted(((n, name) for name, n in counts.items()), reverse=True)
     (best_n, best), (second_n, _) = ranked[0], ranked[1]
@@ -1429,6 +1474,12 @@ _AUX_BEFORE_RE = re.compile(
     rf"(?:\b(?:has|have|had|also|repeatedly|already|once|long|often){_APOS}?s?|{_APOS}ve|{_APOS}s)\s*$",
     _I,
 )
+# "At present parents have to apply ...", "Currently firms have to ...": how things are
+_PRESENT_STATE_RE = re.compile(
+    r"^\s*(?:at\s+present|currently|at\s+the\s+moment|right\s+now|today|these\s+days"
+    r"|as\s+things\s+are)\b",
+    _I,
+)
 _DESCRIPTIVE_OBLIGATION_RE = re.compile(
     r"\b(?:by\s+law|under\s+(?:the|current|existing)\s+(?:law|rules|Act|regulations)|"
     r"as\s+things\s+stand)\b",
@@ -1511,7 +1562,8 @@ _CLAUSE_SUBJECT_RE = re.compile(
     rf"|(?:(?:the|most|many|local)\s+)?{_COLLECTIVE_ACTORS})"
     r"\s+(?:(?:already|now|still|also|really|truly)\s+)*"
     r"(?:has|have|had|is|are|was|were|will|would|can|could|may|must|\w+ed|said|made|set|put"
-    r"|cut|kept|sent|began|wants?|means?|needs?|knows?|says?|claims?|hopes?|insists?|accepts?"
+    r"|cut|kept|sent|began|told|gave|took|wrote|chose|brought|held|paid|won|got|went|came"
+    r"|sought|spoke|wants?|means?|needs?|knows?|says?|claims?|hopes?|insists?|accepts?"
     r"|agrees?|promises?|likes?|plans?|intends?|seems?|argues?"
     # bare present forms, after a plural subject ("Member states now hold that key")
     r"|hold|own|control|run|decide|face|get|take|give|pay|spend|receive|lack|share)\b",
@@ -1903,6 +1955,8 @@ def _judge(
             return None  # "this must be frustrating"
         if h.force is not Force.SHOULD and _DESCRIPTIVE_OBLIGATION_RE.search(pred):
             return None  # "councils have to publish their accounts by law": a description
+        if modal_word in ("have", "has") and _PRESENT_STATE_RE.match(prefix + subject):
+            return None  # "At present parents have to apply through their school"
         if first in _NON_PERSON_SUBJECTS or first in _WH_WORDS or low_subj in _ABSTRACT_SUBJECTS:
             return None  # "nobody should ...", "what the Fed should do is unclear"
         if _ABLE_RE.match(pred):

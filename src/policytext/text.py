@@ -77,7 +77,7 @@ recall reconsider redirect redistribute reinvest relax reopen replace report res
 reshape restore rethink revoke reward rewrite rule run save scrutinise see sell send settle
 shield show shrink slow solve spread staff stamp step stick strike strip switch teach test
 think tie trade transform trial unfreeze uphold vaccinate verify veto waive warn weigh win
-wind withhold"""
+wind withhold leave lend"""
 )
 """Base forms of verbs that open an imperative ask ("Give the institute teeth."), shared by
 the segmenter and anaphora (a demonstrative "that" follows a verb: "keep that promise")."""
