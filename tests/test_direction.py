@@ -833,3 +833,38 @@ def test_striking_a_cut_out_of_an_adopted_act_undoes_it() -> None:
     position = "The cabinet approved the tax act: VAT on restaurant meals falls from 19% to 7%."
     reason = conflict("strike the restaurant VAT cut out of the tax bill", position)
     assert reason == 'the ask would undo ("strike") what the position puts in place'
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("switch freshwater farm plans back on in Waikato", 1),
+        ("the Act pauses the rollout by switching off the requirements", -1),
+        ("ministers will switch on the scheme", 1),
+        # a figure-and-letter name before a bare verb form makes a compound noun
+        ("DHS would replace the random H-1B cap lottery with a weighted one", 0),
+    ],
+)
+def test_switching_on_and_off(text: str, sign: int) -> None:
+    assert detect_direction(text).sign == sign
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicts"),
+    [
+        (
+            "keep the Household Support Fund running for one more winter",
+            "A new fund takes the place of the Household Support Fund from April.",
+            True,
+        ),
+        ("keep the old fund open", "The old fund is to be replaced by a new one.", True),
+        # keeping the new thing agrees with the replacement
+        (
+            "keep the Crisis and Resilience Fund at £1bn",
+            "The Crisis and Resilience Fund takes the place of the Household Support Fund.",
+            False,
+        ),
+    ],
+)
+def test_keeping_what_the_position_replaces(ask: str, position: str, conflicts: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicts

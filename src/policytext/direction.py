@@ -35,6 +35,7 @@ _UP_PHRASES = (
     "scale up",
     "step up",
     "bring forward",
+    "switch on",
 )
 # Verbs that stop, remove or decrease what they act on.
 _DOWN = """
@@ -55,6 +56,8 @@ _DOWN_PHRASES = (
     "opt out",
     "do away with",
     "get rid of",
+    "switch off",
+    "turn off",
 )
 
 # Irregular past forms.
@@ -189,6 +192,9 @@ _LEMMA = _lemma_table()
 _RESTORE_PATTERNS = (
     r"(?:bring|brings|bringing|brought|put|puts|putting)\s+(?:[\w’'-]+\s+){0,5}?back"
     r"(?!\s+(?:down|up|off|to\s+earth)\b)",
+    # "switch farm plans back on"
+    r"(?:switch|switches|switching|switched|turn|turns|turning|turned)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"back\s+on\b",
 )
 # A quantity that moves by itself: "aid falls from 0.5% to 0.3%", "the levy rises by £2".
 # Only before a figure: "the cost falls to councils" says who pays, not which way.
@@ -493,7 +499,8 @@ _COMPOUND_NOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|any|every|no)\s+"
     r"(?:(?!(?:government|governments|ministers?|councils?|states?|department|regulator|commission"
     r"|council|parliament|congress|court|courts|agency|treasury|bank|union|members?|will|would"
-    r"|should|must|can|could|may|might|and|or|to|not|also|still|only|then|now)\b)[a-z]+\s+){1,2}$",
+    r"|should|must|can|could|may|might|and|or|to|not|also|still|only|then|now)\b)[a-z][a-z0-9-]*\s+)"
+    r"{1,2}$",
     re.IGNORECASE,
 )
 _OBJECT_AFTER = re.compile(
@@ -900,6 +907,9 @@ def conflict(ask: str, position: str) -> str | None:
     ended = _ended(position) if _restores(ask, a) and not p.keep else None
     if ended is not None:
         return f'the ask would restore ("{a.verb}") what the position ends ("{ended}")'
+    replaced = _replaced(ask[a.start + len(a.verb) :], position) if a.keep else None
+    if replaced is not None:
+        return f'the ask keeps what the position replaces ("{replaced}")'
     # Undoing an announced act ("drop its threat to steer funding away") reverses the
     # position that states the act, whichever way the act itself points.
     undoes = not p.sign or (a.of_intent and not p.remove)
@@ -1017,6 +1027,40 @@ def _ended(position: str) -> str | None:
         if _NEG_RE.search(plain, _clause_start(plain, match.start()), match.start()):
             continue
         return match.group()
+    return None
+
+
+# "Y takes the place of X", "Y replaces X": X goes; "X is replaced by Y", "X is folded into
+# Y": X goes.
+_REPLACES_NEXT = re.compile(
+    r"\b(?:takes?|took|taking|will\s+take)\s+the\s+place\s+of|\breplac(?:es|ing)\b", re.I
+)
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|will\s+be|to\s+be|being)\s+(?:replaced\s+by|folded\s+into"
+    r"|absorbed\s+into|merged\s+into)\b",
+    re.I,
+)
+_REPLACE_WINDOW = 80  # characters of the replaced thing's name
+
+
+def _replaced(kept: str, position: str) -> str | None:
+    """The phrase by which ``position`` replaces what an ask keeps (``kept``, the ask after
+    its keep verb), or None: the first two content words of ``kept`` must name the thing
+    that goes."""
+    words = [stem(w) for w in re.findall(r"[\w’'-]+", kept.lower()) if w not in STOPWORDS][:2]
+    if not words:
+        return None
+
+    def names(text: str) -> bool:
+        found = {stem(w) for w in re.findall(r"[\w’'-]+", text.lower())}
+        return all(w in found for w in words)
+
+    for m in _REPLACES_NEXT.finditer(position):
+        if names(position[m.end() : m.end() + _REPLACE_WINDOW]):
+            return m.group()
+    for m in _REPLACED_BEFORE.finditer(position):
+        if names(position[max(0, m.start() - _REPLACE_WINDOW) : m.start()]):
+            return m.group()
     return None
 
 
