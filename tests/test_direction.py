@@ -868,3 +868,9 @@ def test_switching_on_and_off(text: str, sign: int) -> None:
 )
 def test_keeping_what_the_position_replaces(ask: str, position: str, conflicts: bool) -> None:
     assert (conflict(ask, position) is not None) is conflicts
+
+
+def test_declining_to_let_a_date_slip_keeps_to_it() -> None:
+    position = "The two-child limit will be removed from April 2026."
+    assert conflict("Ministers must not let the April 2026 start date slip", position) is None
+    assert conflict("Ministers must not remove the limit", position) is not None

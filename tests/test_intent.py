@@ -30,6 +30,7 @@ from policytext.score import decide
         "Ministers would do well to hold the sanctions date of 1 March",
         "The 92 per cent standard ought to remain the goal for March 2029",
         "the levy should stay at 5 per cent",
+        "Ministers must not let the April 2026 start date slip",
     ],
 )
 def test_carry_out(text: str) -> None:

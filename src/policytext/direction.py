@@ -14,7 +14,7 @@ import re
 import attrs
 
 from policytext.lexical import STOPWORDS, stem
-from policytext.text import ASK_MODALS
+from policytext.text import ASK_MODALS, LET_IT_SLIP
 
 __all__ = ["Direction", "ask_direction", "conflict", "detect_direction", "opposed"]
 
@@ -925,7 +925,12 @@ def conflict(ask: str, position: str) -> str | None:
     if removes and not negation_in_position:
         return f'the ask would undo ("{a.verb}") what the position puts in place'
     refusal = _ASK_REFUSAL.search(ask)
-    declines = refusal is not None and _opens_verb_phrase(ask, refusal.start())
+    declines = (
+        refusal is not None
+        and _opens_verb_phrase(ask, refusal.start())
+        # "must not let the start date slip" keeps to the date
+        and re.search(LET_IT_SLIP, ask, re.IGNORECASE) is None
+    )
     refused = _REFUSED_CHANGE.match(ask, refusal.end()) if refusal is not None else None
     if declines and refused is not None:
         # "rule out any change / further cuts": keep things as they are

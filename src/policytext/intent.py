@@ -17,7 +17,7 @@ import re
 import attrs
 
 from policytext.lexical import content_stems
-from policytext.text import ASK_MODALS
+from policytext.text import ASK_MODALS, LET_IT_SLIP
 
 __all__ = ["Intent", "IntentKind", "ask_intent", "undecided"]
 
@@ -47,6 +47,8 @@ _CARRY_OUT = re.compile(
     r"|bring(?:s|ing)? (?:\w+ ){0,3}into force|in full\b|every penny|every one of"
     r"|\bas (?:planned|promised|pledged|agreed|scheduled|announced|intended)\b"
     r"|(?:continue|keep)(?:s|d|ing)? \w+ing\b"
+    # "must not let the April 2026 start date slip": keep to what was set
+    rf"|{LET_IT_SLIP}"
     r"|get(?:s|ting)? (?:\w+ ){1,4}(?:running|going|under way|underway|off the ground|in place"
     r"|signed|done|finished|over the line|ratified)\b"
     r"|(?:use|uses|using) (?:\w+ ){0,3}(?:powers?|tools?)\b(?!\s+(?:to|for|against|on|in)\b)"

@@ -24,6 +24,7 @@ import attrs
 __all__ = [
     "ASK_MODALS",
     "BASE_VERBS",
+    "LET_IT_SLIP",
     "NECESSITY_ADJECTIVES",
     "Sentence",
     "SentenceKind",
@@ -37,6 +38,9 @@ ASK_MODALS = r"should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|is\s+to|are
 """Regex alternatives for the modal after which an ask's own verb phrase starts."""
 
 NECESSITY_ADJECTIVES = "imperative|essential|vital|crucial|critical|urgent|important|necessary"
+LET_IT_SLIP = r"\b(?:not|never)\s+let\s+(?:[\w-]+\s+){1,6}?(?:slip|slide|drift|lapse|stall)\b"
+"""Regex for declining to let something slip ("must not let the start date slip"): an ask
+to keep to what was set, not a refusal."""
 """Regex alternatives for "it is ___ that/to": a cue of an ask, never a pointer back."""
 
 
