@@ -874,3 +874,21 @@ def test_declining_to_let_a_date_slip_keeps_to_it() -> None:
     position = "The two-child limit will be removed from April 2026."
     assert conflict("Ministers must not let the April 2026 start date slip", position) is None
     assert conflict("Ministers must not remove the limit", position) is not None
+
+
+@pytest.mark.parametrize(
+    ("ask", "position", "conflicts"),
+    [
+        ("The minimum age should be 18", "The ID is free from the age of 16.", True),
+        ("The age ceiling should go back to 54", "It covers people up to age 64.", True),
+        (
+            "The minimum age should be 16",
+            "The ID is free from the age of 16, 5 days a week.",
+            False,
+        ),
+        # "aged 60 and over" names a group, not an age limit
+        ("keep everyone aged 60 and over exempt", "People up to age 64 are covered.", False),
+    ],
+)
+def test_ages_without_a_unit_are_compared(ask: str, position: str, conflicts: bool) -> None:
+    assert (conflict(ask, position) is not None) is conflicts

@@ -1210,6 +1210,11 @@ _DEADLINE = re.compile(
 )
 
 
+# An age without a unit: "the minimum age should be 18", "from the age of 16", "up to age
+# 64"; not "aged 60 and over", which names a group.
+_AGE = re.compile(r"\bage\b(?:\s+(?!and\b|or\b)[a-z-]+){0,9}?\s+(\d{2})\b(?![.,]\d|%)")
+
+
 def _figure_conflict(ask: str, position: str) -> str | None:
     """A deadline, year or amount in ``ask`` that ``position`` states differently (not
     counting one it reports changed: "moved from 2030 to 2027" states 2027), or None."""
@@ -1218,6 +1223,11 @@ def _figure_conflict(ask: str, position: str) -> str | None:
     if wanted_by and said_by and not wanted_by & said_by:
         ask_by, position_by = ", ".join(sorted(wanted_by)), ", ".join(sorted(said_by))
         return f"the ask wants it by {ask_by}, the position by {position_by}"
+    asked_ages = set(_AGE.findall(ask))
+    stated_ages = set(_AGE.findall(position))
+    if asked_ages and stated_ages and not asked_ages & stated_ages:
+        ask_age, position_age = ", ".join(sorted(asked_ages)), ", ".join(sorted(stated_ages))
+        return f"the ask says age {ask_age}, the position says age {position_age}"
     for pattern in (_YEAR, _AMOUNT):
         # "push the levy back from 2027 to 2028" asks for 2028
         asked, stated = _current_figures(pattern, ask), _current_figures(pattern, position)
