@@ -863,8 +863,12 @@ def conflict(ask: str, position: str) -> str | None:
        that states the very level asked for);
     5. an act the ask wants that the position negates ("must weigh" against "is not
        weighed", "open talks" against "will not reopen"), unless the ask itself declines;
-    6. a year or amount in the ask that the position states differently (the ask wants
-       2026, the position says 2030).
+    6. an age, year or amount in the ask that the position states differently (the ask
+       wants 2026, the position says 2030).
+
+    Two more: an ask to keep what the position replaces ("takes the place of"), and an
+    ask to change what the position refuses to change ("changes to it are not part of the
+    government's policy") conflict too.
 
     "No more than" and "not less than" are read as quantities, not negations.
 
