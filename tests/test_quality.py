@@ -57,7 +57,7 @@ def test_development_set_quality_floor(encoder: pt.Encoder) -> None:
     assert seg["trap_rate"] <= 0.03
     assert ours["p_at_1"] >= 0.80
     assert ours["mrr"] >= 0.87
-    assert ours["verdict_accuracy"] >= 0.64
+    assert ours["verdict_accuracy"] >= 0.66
     assert ours["novel_f1"] >= 0.60
     # The hybrid matcher must beat plain cosine on every headline figure.
     assert ours["mrr"] > cosine["mrr"]
