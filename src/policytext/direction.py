@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from policytext.lexical import STOPWORDS, stem
+from policytext.lexical import STOPWORDS, content_stems, content_tokens, stem
 from policytext.text import ASK_MODALS, LET_IT_SLIP
 
 __all__ = ["Direction", "ask_direction", "conflict", "detect_direction", "opposed"]
@@ -206,12 +206,12 @@ _TO_FIGURE = (
 )
 _RISE_PATTERNS = (rf"(?:rise|rises|rising|rose|risen|climbs?|climbed|climbing){_TO_FIGURE}",)
 _FALL_PATTERNS = (rf"(?:fall|falls|falling|fell|fallen|drops?|dropped|dropping){_TO_FIGURE}",)
-# Staying as it is: "the limit stays in place", "VAT remains at 5%", "rates are unchanged".
 # A level that moves by itself: "the cap should come back down to $1 million", "fees go
 # up"; not "come down hard on", "come up with", "go up against".
 _GO_FORMS = r"(?:come|comes|coming|came|go|goes|going|went|gone)\s+(?:back\s+)?"
 _GO_UP_PATTERNS = (rf"{_GO_FORMS}up(?!\s+(?:with|against|for|to\s+(?!about\b|around\b)[a-z]))",)
 _GO_DOWN_PATTERNS = (rf"{_GO_FORMS}down(?!\s+(?:on|hard|with|to\s+(?!about\b|around\b)[a-z]))",)
+# Staying as it is: "the limit stays in place", "VAT remains at 5%", "rates are unchanged".
 _STAY_PATTERNS = (
     r"(?:stay|stays|stayed|staying|remain|remains|remained|remaining)\s+"
     r"(?:in\s+(?:place|force)\b|unchanged\b|at(?=\s+(?:about\s+|around\s+)?[£$€\d]))",
@@ -1056,13 +1056,12 @@ def _replaced(kept: str, position: str) -> str | None:
     """The phrase by which ``position`` replaces what an ask keeps (``kept``, the ask after
     its keep verb), or None: the first two content words of ``kept`` must name the thing
     that goes."""
-    words = [stem(w) for w in re.findall(r"[\w’'-]+", kept.lower()) if w not in STOPWORDS][:2]
+    words = {token.stem for token in content_tokens(kept)[:2]}
     if not words:
         return None
 
     def names(text: str) -> bool:
-        found = {stem(w) for w in re.findall(r"[\w’'-]+", text.lower())}
-        return all(w in found for w in words)
+        return words <= content_stems(text)
 
     for m in _REPLACES_NEXT.finditer(position):
         if names(position[m.end() : m.end() + _REPLACE_WINDOW]):
