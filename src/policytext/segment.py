@@ -609,14 +609,15 @@ _GOV_BIGRAMS: dict[tuple[str, str], str] = {
 _GOV_TOKEN_RE = re.compile(r"[^\W\d_]+|[£$€]")
 
 
-def _national(country: str, adjective: str, seats: str) -> re.Pattern[str]:
-    """The words that name the government of a country without its own entry above."""
+def _national(country: str, adjectives: str, seats: str) -> re.Pattern[str]:
+    """The words that name a parliamentary government: the country, "the (<adjective>)
+    government", ministers, the prime minister, and its seats and leaders (``seats``)."""
     return re.compile(
         rf"^(?:we|us|{country}|our\s+country|this\s+country|the\s+country|the\s+nation|"
-        rf"(?:the|this|our)\s+(?:{adjective}\s+|new\s+|next\s+)?government|"
-        rf"{adjective}\s+government|government|ministers|(?:{adjective}|the)\s+ministers|"
-        rf"the\s+prime\s+minister|prime\s+minister|the\s+(?:\w+\s+)?minister|{seats}|"
-        r"policymakers|policy-?makers|the\s+cabinet)$",
+        rf"(?:the|this|our)\s+(?:(?:{adjectives}|new|next)\s+)?government|"
+        rf"(?:{adjectives})\s+government|government|ministers|(?:{adjectives}|the)\s+ministers|"
+        r"the\s+prime\s+minister|prime\s+minister|the\s+PM|the\s+(?:\w+\s+)?minister|"
+        rf"{seats}|policymakers|policy-?makers|the\s+cabinet)$",
         _I,
     )
 
@@ -647,23 +648,13 @@ _GOV_ALIASES: dict[str, re.Pattern[str]] = {
         r"policymakers|policy-?makers|the\s+bloc|the\s+Union)$",
         _I,
     ),
-    "Australian government": re.compile(
-        r"^(?:we|us|Australia|our\s+country|this\s+country|the\s+country|the\s+nation|"
-        r"(?:the|this|our)\s+(?:Australian\s+|federal\s+|Albanese\s+|Commonwealth\s+|new\s+|next\s+)?"
-        r"government|(?:Australian|federal|Commonwealth)\s+government|government|ministers|"
-        r"(?:federal|Australian|Labor|the)\s+ministers|the\s+prime\s+minister|prime\s+minister|"
-        r"the\s+PM|the\s+treasurer|the\s+(?:\w+\s+)?minister|Canberra|policymakers|"
-        r"policy-?makers|the\s+cabinet|Anthony\s+Albanese|Albanese)$",
-        _I,
+    "Australian government": _national(
+        "Australia",
+        "Australian|federal|Commonwealth|Albanese|Labor",
+        r"the\s+treasurer|Canberra|Anthony\s+Albanese|Albanese",
     ),
-    "Canadian government": re.compile(
-        r"^(?:we|us|Canada|our\s+country|this\s+country|the\s+country|the\s+nation|"
-        r"(?:the|this|our)\s+(?:Canadian\s+|federal\s+|Carney\s+|Liberal\s+|new\s+|next\s+)?"
-        r"government|(?:Canadian|federal)\s+government|government|ministers|"
-        r"(?:federal|Canadian|Liberal|the)\s+ministers|the\s+prime\s+minister|prime\s+minister|"
-        r"the\s+PM|the\s+(?:\w+\s+)?minister|Ottawa|policymakers|policy-?makers|the\s+cabinet|"
-        r"Mark\s+Carney|Carney)$",
-        _I,
+    "Canadian government": _national(
+        "Canada", "Canadian|federal|Carney|Liberal", r"Ottawa|Mark\s+Carney|Carney"
     ),
     "French government": _national("France", "French", r"Paris|the\s+Élysée|Matignon"),
     "German government": _national("Germany", "German", r"Berlin|the\s+chancellor"),
